@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "avtal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "avtal", targets: ["avtal"]),
+        .library(name: "AvtalCore", targets: ["AvtalCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm and its extensions; the wrapper is the only target that imports it.
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "AvtalMarkdown", dependencies: ["CMarkGFM"]),
+        .target(
+            name: "AvtalCore",
+            dependencies: ["AvtalMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "avtal",
+            dependencies: ["AvtalCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "AvtalMarkdownTests", dependencies: ["AvtalMarkdown"], exclude: ["Resources"]),
+        .testTarget(name: "AvtalCoreTests", dependencies: ["AvtalCore"], exclude: ["Fixtures"]),
+        // Depends on the executable so that `swift test` always builds the binary it runs.
+        .testTarget(name: "AvtalCLITests", dependencies: ["avtal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Counts for the end of a check run.
+public struct CheckSummary: Hashable, Sendable, Codable {
+    public var documents: Int
+    public var clauses: Int
+    public var references: Int
+    public var errors: Int
+    public var warnings: Int
+}
+
+/// What `avtal check` produces: the diagnostics in output order, the counts, and the sources
+/// they point into (so that a console can quote the offending line).
+public struct CheckResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var summary: CheckSummary
+    public var sources: [String: SourceFile]
+}
+
+/// The check stage: problems between documents. Works on loaded values only; never reads files.
+public enum Checker {
+    public static func check(_ corpus: Corpus) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let listed = Set(corpus.manifest.documents.map(\.id))
+        let documentsByID = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        for document in corpus.documents {
+            for reference in document.references {
+                if let diagnostic = checkReference(reference, in: document, documents: documentsByID,
+                                                   listed: listed, files: corpus.files) {
+                    diagnostics.append(diagnostic)
+                }
+            }
+        }
+        diagnostics += unlistedFiles(corpus)
+        return diagnostics
+    }
+
+    private static func checkReference(
+        _ reference: Reference, in document: Document, documents: [String: Document],
+        listed: Set<String>, files: Set<String>
+    ) -> Diagnostic? {
+        switch reference.target {
+        case .external:
+            return nil
+        case let .file(path):
+            if files.contains(path) { return nil }
+            let summary = path.hasPrefix("../") || path.hasPrefix("/")
+                ? "Link to '\(reference.destination)' leaves the corpus folder"
+                : "Link to '\(reference.destination)': no such file in the corpus"
+            return Diagnostic(.missingLocalFile, summary, at: reference.range, stage: .check,
+                              notes: [DiagnosticNote("links resolve relative to '\(document.entry.file)'")])
+        case let .document(id):
+            return unknownDocument(id, reference: reference, documents: documents, listed: listed)
+        case let .clause(documentID, id):
+            if let problem = unknownDocument(documentID, reference: reference, documents: documents, listed: listed) {
+                return problem
+            }
+            // The document is listed but failed to load: its own diagnostics say why.
+            guard let target = documents[documentID] else { return nil }
+            if target.clauseIndex[id] != nil { return nil }
+            let near = Suggestions.nearest(to: id, in: target.clauseIndex.keys)
+            let place = documentID == document.id ? "" : " in '\(documentID)'"
+            var notes: [DiagnosticNote] = []
+            if !near.isEmpty { notes.append(DiagnosticNote("did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?")) }
+            return Diagnostic(.unknownClause, "Reference to unknown clause '\(id)'\(place)", at: reference.range,
+                              stage: .check, notes: notes,
+                              fix: near.first.flatMap { replacementFix(reference, in: document, old: id, new: $0) })
+        }
+    }
+
+    private static func unknownDocument(
+        _ id: String, reference: Reference, documents: [String: Document], listed: Set<String>
+    ) -> Diagnostic? {
+        if listed.contains(id) { return nil }
+        let near = Suggestions.nearest(to: id, in: listed)
+        var notes = [DiagnosticNote("documents: \(listed.sorted().joined(separator: ", "))")]
+        if let first = near.first { notes.insert(DiagnosticNote("did you mean '\(first)'?"), at: 0) }
+        return Diagnostic(.unknownDocument, "Reference to unknown document '\(id)'", at: reference.range,
+                          stage: .check, notes: notes)
+    }
+
+    /// A fix that rewrites the link's destination, when the link is written inline as `[…](destination)`.
+    private static func replacementFix(_ reference: Reference, in document: Document, old: String, new: String) -> Fix? {
+        let written = document.source.text(in: reference.range)
+        let destination = "](\(reference.destination))"
+        guard written.hasSuffix(destination), reference.destination.hasSuffix("#" + old) else { return nil }
+        let corrected = String(written.dropLast(destination.count)) + "](\(reference.destination.dropLast(old.count))\(new))"
+        return Fix("use '\(new)'", range: reference.range, replacement: corrected)
+    }
+
+    private static func unlistedFiles(_ corpus: Corpus) -> [Diagnostic] {
+        let listedFiles = corpus.manifest.mentionedFiles
+        return corpus.files.sorted().compactMap { file in
+            guard file.lowercased().hasSuffix(".md"), !listedFiles.contains(file),
+                  !corpus.manifest.ignore.contains(where: { Glob.matches($0, file) })
+            else { return nil }
+            return Diagnostic(.unlistedFile, "'\(file)' is not listed in the manifest", at: .file(file), stage: .check,
+                              notes: [DiagnosticNote("add it to 'documents' in \(CorpusLoader.manifestName), or to 'ignore' if it is not agreement text")])
+        }
+    }
+}
+
+/// Shell-style globs: `*` within a path segment, `**` across segments, `?` one character.
+enum Glob {
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        match(Array(pattern.unicodeScalars)[...], Array(path.unicodeScalars)[...])
+    }
+
+    private static func match(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = p.first else { return s.isEmpty }
+        if first == "*" {
+            let rest = p.dropFirst()
+            if rest.first == "*" {
+                var afterStars = rest.dropFirst()
+                if afterStars.first == "/" { afterStars = afterStars.dropFirst() }
+                // `**/` also matches no folder at all.
+                if match(afterStars, s) { return true }
+                return !s.isEmpty && match(p, s.dropFirst())
+            }
+            if match(rest, s) { return true }
+            return !s.isEmpty && s.first != "/" && match(p, s.dropFirst())
+        }
+        guard let c = s.first else { return false }
+        if first == "?" ? c != "/" : first == c { return match(p.dropFirst(), s.dropFirst()) }
+        return false
+    }
+}
+
+/// The whole `avtal check` run: load, then check.
+public enum CheckAction {
+    public static func run(root: URL) throws(CorpusUnreadable) -> CheckResult {
+        let loaded = try CorpusLoader.load(root: root)
+        let corpus = loaded.corpus
+        var diagnostics = loaded.diagnostics
+        if let corpus { diagnostics += Checker.check(corpus) }
+        diagnostics = Diagnostic.sortedForOutput(diagnostics)
+        let summary = CheckSummary(
+            documents: corpus?.documents.count ?? 0,
+            clauses: corpus?.clauseCount ?? 0,
+            references: corpus?.crossReferenceCount ?? 0,
+            errors: diagnostics.filter { $0.severity == .error }.count,
+            warnings: diagnostics.filter { $0.severity == .warning }.count)
+        return CheckResult(diagnostics: diagnostics, summary: summary, sources: loaded.sources)
+    }
+}

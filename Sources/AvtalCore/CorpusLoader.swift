@@ -1,0 +1,172 @@
+import Foundation
+import Yams
+
+/// The corpus cannot be read at all: no manifest, not a folder. Distinct from problems *in* the
+/// corpus, which are diagnostics.
+public struct CorpusUnreadable: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+public struct LoadResult: Sendable {
+    /// `nil` when the manifest is too broken to go on; the diagnostics say why.
+    public var corpus: Corpus?
+    public var diagnostics: [Diagnostic]
+    /// Every file that was read, by corpus-relative path, for quoting lines in diagnostics.
+    public var sources: [String: SourceFile]
+}
+
+/// The load stage: manifest, front matter and Markdown into a `Corpus`.
+public enum CorpusLoader {
+    public static let manifestName = "agreement.yml"
+    static let manifestKeys = ["title", "parties", "documents", "ignore"]
+    static let entryKeys = ["id", "file", "kind"]
+
+    /// Loads the corpus in `root`. Returns `nil` for the corpus when the manifest is too broken to
+    /// go on; the diagnostics say why.
+    public static func load(root: URL) throws(CorpusUnreadable) -> LoadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CorpusUnreadable(description: "no corpus folder at '\(root.path)'")
+        }
+        let manifestURL = root.appendingPathComponent(manifestName)
+        guard FileManager.default.fileExists(atPath: manifestURL.path) else {
+            throw CorpusUnreadable(description: "no \(manifestName) in '\(root.path)': is this the corpus folder? (use --root)")
+        }
+        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+            throw CorpusUnreadable(description: "cannot read '\(manifestURL.path)'")
+        }
+        guard let manifestText = String(data: data, encoding: .utf8) else {
+            throw CorpusUnreadable(description: "'\(manifestURL.path)' is not UTF-8 text")
+        }
+        let files = listFiles(root)
+        let manifestSource = SourceFile(path: manifestName, text: manifestText)
+        var diagnostics: [Diagnostic] = []
+        guard let manifest = readManifest(manifestSource, files: files, diagnostics: &diagnostics) else {
+            return LoadResult(corpus: nil, diagnostics: diagnostics, sources: [manifestName: manifestSource])
+        }
+
+        let loadable = manifest.documents.filter { files.contains($0.file) }
+        var documentFiles: [String: String] = [:]
+        for entry in loadable where documentFiles[entry.file] == nil { documentFiles[entry.file] = entry.id }
+        let links = LinkContext(
+            documentIDs: Set(manifest.documents.map(\.id)), documentFiles: documentFiles, files: files)
+
+        var documents: [Document] = []
+        var seenIDs = Set<String>()
+        for entry in loadable where !seenIDs.contains(entry.id) {
+            seenIDs.insert(entry.id)
+            let url = root.appendingPathComponent(entry.file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(entry.file)'",
+                                              at: entry.fileRange, stage: .load))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(.unreadableFile, "'\(entry.file)' is not UTF-8 text",
+                                              at: .file(entry.file), stage: .load,
+                                              notes: [DiagnosticNote("save the file as UTF-8", at: entry.fileRange)]))
+                continue
+            }
+            var parser = DocumentParser(entry: entry, source: SourceFile(path: entry.file, text: text), links: links)
+            documents.append(parser.parse())
+            diagnostics += parser.diagnostics
+        }
+        let corpus = Corpus(manifest: manifest, manifestSource: manifestSource, documents: documents, files: files)
+        var sources = [manifestName: manifestSource]
+        for document in documents { sources[document.source.path] = document.source }
+        return LoadResult(corpus: corpus, diagnostics: diagnostics, sources: sources)
+    }
+
+    private static func readManifest(_ source: SourceFile, files: Set<String>, diagnostics: inout [Diagnostic]) -> Manifest? {
+        var reader = YAMLReader(file: source)
+        defer { diagnostics += reader.diagnostics }
+        let what = "the manifest"
+        let fallback = SourceRange.file(source.path)
+        guard let node = reader.compose(source.text) else {
+            if reader.diagnostics.isEmpty { reader.report(.missingKey, "The manifest is empty", at: fallback) }
+            return nil
+        }
+        guard let map = reader.mapping(node, what: what) else { return nil }
+        reader.rejectUnknownKeys(map, allowed: manifestKeys, what: what)
+
+        let title = reader.requireKey("title", in: map, what: what, fallback: fallback)
+            .flatMap { reader.string($0, key: "title") }
+        let parties = reader.requireKey("parties", in: map, what: what, fallback: fallback)
+            .flatMap { reader.stringList($0, key: "parties") }
+        let ignore = map.value("ignore").flatMap { reader.stringList($0, key: "ignore") } ?? []
+        guard let documentsNode = reader.requireKey("documents", in: map, what: what, fallback: fallback) else { return nil }
+        guard case let .sequence(sequence) = documentsNode else {
+            reader.report(.wrongType, "Expected 'documents' to be a list, found \(YAMLReader.shape(of: documentsNode))",
+                          at: reader.range(of: documentsNode))
+            return nil
+        }
+
+        var entries: [Manifest.Entry] = []
+        var firstByID: [String: Manifest.Entry] = [:]
+        var firstByFile: [String: Manifest.Entry] = [:]
+        var mentionedFiles = Set<String>()
+        for item in sequence {
+            let entryWhat = "a document entry"
+            guard let entryMap = reader.mapping(item, what: entryWhat) else { continue }
+            reader.rejectUnknownKeys(entryMap, allowed: entryKeys, what: entryWhat)
+            let entryRange = reader.range(of: item)
+            let idNode = reader.requireKey("id", in: entryMap, what: entryWhat, fallback: entryRange)
+            let fileNode = reader.requireKey("file", in: entryMap, what: entryWhat, fallback: entryRange)
+            let id = idNode.flatMap { reader.string($0, key: "id") }
+            let file = fileNode.flatMap { reader.string($0, key: "file") }
+            if let file { mentionedFiles.insert(normalize(file)) }
+            let kind = reader.requireKey("kind", in: entryMap, what: entryWhat, fallback: entryRange)
+                .flatMap { reader.oneOf($0, key: "kind", as: DocumentKind.self) }
+            guard let id, let file, let kind, let idNode, let fileNode else { continue }
+            let entry = Manifest.Entry(id: id, file: normalize(file), kind: kind,
+                                       idRange: reader.range(of: idNode), fileRange: reader.range(of: fileNode))
+            if !Suggestions.isValidID(id) {
+                let proposal = Suggestions.clauseID(fromHeading: id)
+                reader.report(.malformedID, "Document ID '\(id)' is malformed: use lower-case a–z, digits and single dashes",
+                              at: entry.idRange, fix: Fix("use '\(proposal)'", range: entry.idRange, replacement: proposal))
+            }
+            if let first = firstByID[id] {
+                reader.report(.duplicateDocumentID, "Document ID '\(id)' is listed twice", at: entry.idRange,
+                              notes: [DiagnosticNote("first listed here", at: first.idRange)])
+                continue
+            }
+            firstByID[id] = entry
+            if let first = firstByFile[entry.file] {
+                reader.report(.duplicateDocumentFile, "File '\(entry.file)' is listed for both '\(first.id)' and '\(id)'",
+                              at: entry.fileRange, notes: [DiagnosticNote("first listed here", at: first.fileRange)])
+                continue
+            }
+            firstByFile[entry.file] = entry
+            if !files.contains(entry.file) {
+                let candidates = files.filter { $0.hasSuffix(".md") }
+                let near = Suggestions.nearest(to: entry.file, in: candidates).first
+                reader.report(.documentFileMissing, "Document '\(id)' is listed but '\(entry.file)' does not exist",
+                              at: entry.fileRange,
+                              fix: near.map { Fix("use '\($0)'", range: entry.fileRange, replacement: $0) })
+            }
+            entries.append(entry)
+        }
+        guard let title, let parties else { return nil }
+        return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore)
+    }
+
+    private static func normalize(_ path: String) -> String {
+        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+
+    /// Every regular file under `root`, as corpus-relative paths; hidden files and folders are skipped.
+    static func listFiles(_ root: URL) -> Set<String> {
+        var files = Set<String>()
+        let rootPath = root.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return files }
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(rootPath) else { continue }
+            files.insert(String(path.dropFirst(rootPath.count).drop { $0 == "/" }))
+        }
+        return files
+    }
+}

@@ -1,0 +1,173 @@
+/// A calendar date without time or zone, as agreements state them.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Parses `YYYY-MM-DD`. Returns `nil` for text of another shape.
+    /// Throws nothing: an impossible date of the right shape is reported by `isValid`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        (year, month, day) = (y, m, d)
+    }
+
+    public init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    public var isValid: Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+}
+
+public enum DocumentKind: String, CaseIterable, Sendable {
+    case agreement
+    case statutoryAgreement = "statutory-agreement"
+    case appendix
+}
+
+/// `Agreement/agreement.yml`.
+public struct Manifest: Sendable {
+    public struct Entry: Sendable {
+        public var id: String
+        public var file: String
+        public var kind: DocumentKind
+        /// Where the entry's `id` and `file` values are written, for diagnostics.
+        public var idRange: SourceRange
+        public var fileRange: SourceRange
+    }
+
+    public var title: String
+    public var parties: [String]
+    public var documents: [Entry]
+    /// Every `file` written in the manifest, also in entries too broken to load, so that a typo in
+    /// an entry is not reported a second time as an unlisted file.
+    public var mentionedFiles: Set<String>
+    /// Glob patterns (relative to the corpus root) of Markdown files that are not documents.
+    public var ignore: [String]
+}
+
+public enum Validity: Hashable, Sendable {
+    case until(CalendarDate)
+    case untilFurtherNotice
+}
+
+/// A document's front matter.
+public struct FrontMatter: Sendable {
+    public var id: String
+    public var kind: DocumentKind
+    public var title: String
+    public var shortTitle: String
+    public var validFrom: CalendarDate
+    public var validity: Validity
+    public var legalBasis: [String]
+    /// Where each key's value is written, for diagnostics.
+    public var ranges: [String: SourceRange]
+}
+
+/// A clause: a heading with its own text, in a tree that follows heading levels.
+public struct Clause: Sendable {
+    public var id: String
+    /// The heading as a reader sees it, without the `{#id}` suffix.
+    public var heading: String
+    public var level: Int
+    /// Index of the parent clause in `Document.clauses`, `nil` for a top-level clause.
+    public var parent: Int?
+    public var children: [Int]
+    /// Position among siblings, from 1: the clause's number is the path of these ("3.2.1").
+    public var ordinal: Int
+    public var headingRange: SourceRange
+    public var idRange: SourceRange
+    /// Lines of the clause's own text (after the heading, before the next heading).
+    public var bodyLines: Range<Int>
+    public var hasOwnContent: Bool
+}
+
+public enum ReferenceTarget: Hashable, Sendable {
+    case clause(document: String, id: String)
+    case document(String)
+    /// A link to a file in the corpus that is not a document (a PDF, an image).
+    case file(String)
+    case external(String)
+}
+
+/// A link in a document's text.
+public struct Reference: Sendable {
+    /// The link destination as written.
+    public var destination: String
+    public var target: ReferenceTarget
+    /// The link text as written; empty means the renderer generates "punkt 3.2".
+    public var text: String
+    public var range: SourceRange
+    /// Index of the clause that holds the link; `nil` in text before the first heading.
+    public var clause: Int?
+    public var isImage: Bool
+
+    public var isCrossReference: Bool {
+        switch target {
+        case .clause, .document: true
+        case .file, .external: false
+        }
+    }
+}
+
+public struct Document: Sendable {
+    public var entry: Manifest.Entry
+    public var source: SourceFile
+    /// `nil` when the front matter could not be read; the document's clauses are still checked.
+    public var frontMatter: FrontMatter?
+    /// In document order.
+    public var clauses: [Clause]
+    public var references: [Reference]
+    public var clauseIndex: [String: Int]
+
+    public var id: String { entry.id }
+
+    /// "3.2.1": computed from the tree, never written in the source.
+    public func number(of index: Int) -> String {
+        var parts: [Int] = []
+        var current: Int? = index
+        while let i = current {
+            parts.append(clauses[i].ordinal)
+            current = clauses[i].parent
+        }
+        return parts.reversed().map(String.init).joined(separator: ".")
+    }
+}
+
+/// Every source of an agreement, loaded: the working text.
+public struct Corpus: Sendable {
+    public var manifest: Manifest
+    public var manifestSource: SourceFile
+    public var documents: [Document]
+    /// Every file under the root (relative paths), for checking links to local files.
+    public var files: Set<String>
+
+    public func document(_ id: String) -> Document? {
+        documents.first { $0.id == id }
+    }
+
+    public var clauseCount: Int { documents.reduce(0) { $0 + $1.clauses.count } }
+    public var crossReferenceCount: Int {
+        documents.reduce(0) { $0 + $1.references.filter(\.isCrossReference).count }
+    }
+}
