@@ -22,7 +22,8 @@ public struct SourceFile: Sendable {
         self.lineStarts = starts
     }
 
-    public var lineCount: Int { lineStarts.count }
+    /// Lines in the file; a final line terminator does not start another line.
+    public var lineCount: Int { bytes.last == UInt8(ascii: "\n") ? lineStarts.count - 1 : lineStarts.count }
 
     /// Line `n` (1-based) without its line terminator; empty past the end.
     public func line(_ n: Int) -> String {
@@ -31,7 +32,7 @@ public struct SourceFile: Sendable {
     }
 
     private func byteRange(ofLine n: Int) -> Range<Int>? {
-        guard n >= 1, n <= lineStarts.count else { return nil }
+        guard n >= 1, n <= lineStarts.count else { return nil }  // one past lineCount is the empty end
         let start = lineStarts[n - 1]
         var end = n < lineStarts.count ? lineStarts[n] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }

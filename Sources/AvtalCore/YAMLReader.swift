@@ -111,18 +111,34 @@ struct YAMLReader {
     mutating func rejectUnknownKeys(_ mapping: Mapping, allowed: [String], what: String) {
         for (key, keyNode, _) in mapping.pairs where !allowed.contains(key) {
             let keyRange = range(of: keyNode)
-            let suggestion = Suggestions.nearest(to: key, in: allowed).first
+            var fix: Fix?
+            if let suggestion = Suggestions.nearest(to: key, in: allowed).first {
+                if mapping.value(suggestion) == nil {
+                    fix = Fix("use '\(suggestion)'", range: keyRange, replacement: suggestion)
+                } else if file.line(keyRange.start.line).trimmingCharacters(in: .whitespaces).hasPrefix(key) {
+                    // Renaming would duplicate a key that is already there: the line is a leftover.
+                    let line = SourceRange(file: file.path, start: .init(line: keyRange.start.line, column: 1),
+                                           end: .init(line: keyRange.start.line + 1, column: 1))
+                    fix = Fix("remove the line: '\(suggestion)' is already given", range: line, replacement: "")
+                }
+            }
             report(.unknownKey, "Unknown key '\(key)' in \(what)", at: keyRange,
-                   notes: [DiagnosticNote("allowed keys: \(allowed.joined(separator: ", "))")],
-                   fix: suggestion.map { Fix("use '\($0)'", range: keyRange, replacement: $0) })
+                   notes: [DiagnosticNote("allowed keys: \(allowed.joined(separator: ", "))")], fix: fix)
         }
     }
 
     /// Reports a missing key at the start of the mapping (or `fallback` when it has no position).
+    /// A misspelling of the key ("short_title") is already reported as an unknown key with its fix,
+    /// so it is not reported a second time as missing.
     mutating func requireKey(_ key: String, in mapping: Mapping, what: String, fallback: SourceRange) -> Node? {
         if let value = mapping.value(key) { return value }
-        let at = mapping.node.mark == nil ? fallback : range(of: mapping.node)
-        report(.missingKey, "Missing key '\(key)' in \(what)", at: at)
+        let misspelt = mapping.pairs.contains {
+            $0.key != key && Suggestions.editDistance(Array($0.key.unicodeScalars), Array(key.unicodeScalars), limit: 3) <= 2
+        }
+        if !misspelt {
+            let at = mapping.node.mark == nil ? fallback : range(of: mapping.node)
+            report(.missingKey, "Missing key '\(key)' in \(what)", at: at)
+        }
         return nil
     }
 

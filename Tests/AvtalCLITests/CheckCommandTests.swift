@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built `avtal` binary, its output in each format, and its exit status.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let fixtures = packageRoot.appendingPathComponent("Tests/AvtalCoreTests/Fixtures")
+
+/// The binary sits beside the test bundle in the build folder (AVTAL_BIN overrides).
+func avtalBinary() throws -> URL {
+    if let path = ProcessInfo.processInfo.environment["AVTAL_BIN"] { return URL(fileURLWithPath: path) }
+    var folder = Bundle.main.bundleURL
+    for _ in 0..<3 {
+        let candidate = folder.appendingPathComponent("avtal")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "avtal beside \(Bundle.main.bundleURL.path)"])
+}
+
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func avtal(_ arguments: [String], cwd: URL = packageRoot, environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = try avtalBinary()
+    process.arguments = arguments
+    process.currentDirectoryURL = cwd
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read before waiting, so that a full pipe cannot block the child.
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+               stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite struct CheckCommandTests {
+    let failing = "Tests/AvtalCoreTests/Fixtures/AV401-unknown-clause"
+    let warningsOnly = "Tests/AvtalCoreTests/Fixtures/AV305-empty-clause"
+
+    @Test func cleanCorpusExitsZero() throws {
+        let run = try avtal(["check", "--root", "Tests/AvtalCoreTests/Fixtures/valid"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "0 errors, 0 warnings in 1 document (2 clauses, 1 reference)\n")
+    }
+
+    @Test func defaultRootIsAgreementInTheCurrentFolder() throws {
+        let run = try avtal(["check", "--strict"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("0 errors, 0 warnings in 6 documents"))
+    }
+
+    @Test func humanFormatPointsAtTheProblem() throws {
+        let run = try avtal(["check", "--root", failing])
+        #expect(run.status == 1)
+        let lines = run.stdout.components(separatedBy: "\n")
+        #expect(lines[0] == "\(failing)/avtal.md:17:9: error[AV401]: Reference to unknown clause 'avtalstd'")
+        #expect(lines[2] == "17 | Se även [](#avtalstd).")
+        #expect(lines[3] == "   |         ^^^^^^^^^^^^^")
+        #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+        #expect(run.stdout.hasSuffix("1 error, 0 warnings in 1 document (2 clauses, 2 references)\n"))
+    }
+
+    @Test func colourCanBeForced() throws {
+        let run = try avtal(["check", "--root", failing, "--color", "always"])
+        #expect(run.stdout.contains("\u{1B}[1;31merror[AV401]"))
+    }
+
+    @Test func jsonFormat() throws {
+        let run = try avtal(["check", "--root", failing, "--format", "json"])
+        #expect(run.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0]["file"] as? String == "\(failing)/avtal.md")
+        #expect(diagnostics[0]["line"] as? Int == 17)
+        #expect(diagnostics[0]["column"] as? Int == 9)
+        #expect(diagnostics[0]["code"] as? String == "AV401")
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["documents": 1, "clauses": 2, "references": 2, "errors": 1, "warnings": 0])
+    }
+
+    @Test func githubFormat() throws {
+        let run = try avtal(["check", "--root", failing, "--format", "github"])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix(
+            "::error file=\(failing)/avtal.md,line=17,col=9,endLine=17,endColumn=22,title=AV401 unknown-clause::Reference to unknown clause 'avtalstd'%0Anote: did you mean 'avtalstid'?"))
+    }
+
+    @Test func warningsFailOnlyUnderStrict() throws {
+        let lenient = try avtal(["check", "--root", warningsOnly])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("warning[AV305]"))
+        let strict = try avtal(["check", "--root", warningsOnly, "--strict"])
+        #expect(strict.status == 1)
+        let github = try avtal(["check", "--root", warningsOnly, "--format", "github"])
+        #expect(github.stdout.hasPrefix("::warning file="))
+    }
+
+    @Test func missingCorpusExitsTwo() throws {
+        let run = try avtal(["check", "--root", "no/such/folder"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no corpus folder"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func badArgumentsExitTwo() throws {
+        #expect(try avtal(["check", "--format", "xml"]).status == 2)
+        #expect(try avtal(["check", "--no-such-flag"]).status == 2)
+        #expect(try avtal(["frobnicate"]).status == 2)
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        let help = try avtal(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--strict"))
+        #expect(try avtal(["--version"]).status == 0)
+    }
+
+    @Test func rootIsResolvedFromTheCurrentFolder() throws {
+        let run = try avtal(["check", "--root", "AV401-unknown-clause", "--format", "github"], cwd: fixtures)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("::error file=AV401-unknown-clause/avtal.md,line=17,col=9"))
+    }
+}

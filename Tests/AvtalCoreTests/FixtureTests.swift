@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import AvtalCore
+
+let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// One expected diagnostic: its code, and where (corpus-relative file, line, column).
+struct Expected: Hashable, Sendable, CustomStringConvertible {
+    var code: DiagnosticCode
+    var file: String
+    var line: Int
+    var column: Int
+
+    init(_ code: DiagnosticCode, _ file: String, _ line: Int, _ column: Int) {
+        (self.code, self.file, self.line, self.column) = (code, file, line, column)
+    }
+
+    init(_ d: Diagnostic) {
+        self.init(d.code, d.range.file, d.range.start.line, d.range.start.column)
+    }
+
+    var description: String { "\(code.rawValue) \(file):\(line):\(column)" }
+}
+
+struct FixtureCase: Sendable, CustomTestStringConvertible {
+    var fixture: String
+    var expected: [Expected]
+    var testDescription: String { fixture }
+}
+
+/// Each fixture corpus differs from `valid` in one way and must report exactly these diagnostics:
+/// the problem it plants, at the right place, and nothing that cascades from it.
+let fixtureCases: [FixtureCase] = [
+    .init(fixture: "AV100-yaml-syntax", expected: [.init(.yamlSyntax, "agreement.yml", 9, 9)]),
+    .init(fixture: "AV101-unknown-key", expected: [.init(.unknownKey, "avtal.md", 8, 1)]),
+    .init(fixture: "AV102-missing-key", expected: [.init(.missingKey, "avtal.md", 2, 1)]),
+    .init(fixture: "AV103-wrong-type", expected: [.init(.wrongType, "agreement.yml", 2, 10)]),
+    .init(fixture: "AV104-invalid-date", expected: [.init(.invalidDate, "avtal.md", 7, 11)]),
+    .init(fixture: "AV105-invalid-value", expected: [.init(.invalidValue, "agreement.yml", 8, 11)]),
+    .init(fixture: "AV106-missing-front-matter", expected: [.init(.missingFrontMatter, "avtal.md", 1, 1)]),
+    .init(fixture: "AV107-front-matter-mismatch", expected: [.init(.frontMatterMismatch, "avtal.md", 2, 5)]),
+    .init(fixture: "AV201-document-file-missing", expected: [.init(.documentFileMissing, "agreement.yml", 10, 11)]),
+    .init(fixture: "AV202-unlisted-file", expected: [.init(.unlistedFile, "utkast/gammal.md", 1, 1)]),
+    .init(fixture: "AV203-duplicate-document-id", expected: [.init(.duplicateDocumentID, "agreement.yml", 9, 9)]),
+    .init(fixture: "AV204-duplicate-document-file", expected: [.init(.duplicateDocumentFile, "agreement.yml", 10, 11)]),
+    .init(fixture: "AV301-heading-without-id", expected: [.init(.headingWithoutID, "avtal.md", 18, 1)]),
+    .init(fixture: "AV302-malformed-id", expected: [.init(.malformedID, "avtal.md", 18, 16)]),
+    .init(fixture: "AV303-duplicate-clause-id", expected: [.init(.duplicateClauseID, "avtal.md", 18, 19)]),
+    .init(fixture: "AV304-skipped-heading-level", expected: [.init(.skippedHeadingLevel, "avtal.md", 18, 1)]),
+    .init(fixture: "AV305-empty-clause", expected: [.init(.emptyClause, "avtal.md", 18, 1)]),
+    .init(fixture: "AV401-unknown-clause", expected: [.init(.unknownClause, "avtal.md", 17, 9)]),
+    .init(fixture: "AV402-unknown-document", expected: [.init(.unknownDocument, "avtal.md", 17, 9)]),
+    .init(fixture: "AV403-missing-local-file", expected: [.init(.missingLocalFile, "avtal.md", 17, 4)]),
+    .init(fixture: "AV404-malformed-reference", expected: [.init(.malformedReference, "avtal.md", 17, 9)]),
+    .init(fixture: "AV501-raw-html", expected: [
+        .init(.rawHTML, "avtal.md", 17, 16), .init(.rawHTML, "avtal.md", 17, 24),
+    ]),
+]
+
+func check(_ folder: URL) throws -> CheckResult {
+    try CheckAction.run(root: folder)
+}
+
+@Suite struct FixtureTests {
+    @Test(arguments: fixtureCases)
+    func fixtureReportsExactlyItsProblem(_ fixtureCase: FixtureCase) throws {
+        let result = try check(fixturesFolder.appendingPathComponent(fixtureCase.fixture))
+        #expect(result.diagnostics.map(Expected.init) == fixtureCase.expected)
+        for diagnostic in result.diagnostics {
+            #expect(diagnostic.severity == diagnostic.code.defaultSeverity)
+            #expect(!diagnostic.summary.hasSuffix("."), "summaries are headlines without a final period")
+        }
+    }
+
+    @Test func validFixtureIsClean() throws {
+        let result = try check(fixturesFolder.appendingPathComponent("valid"))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.summary == CheckSummary(documents: 1, clauses: 2, references: 1, errors: 0, warnings: 0))
+    }
+
+    @Test func everyCodeHasAFixture() {
+        var covered = Set(fixtureCases.flatMap { $0.expected.map(\.code) })
+        covered.insert(.unreadableFile) // see unreadableDocumentIsReportedNotFatal
+        #expect(covered == Set(DiagnosticCode.allCases))
+    }
+
+    @Test func unreadableDocumentIsReportedNotFatal() throws {
+        let folder = try copyFixture("valid")
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A]).write(to: folder.appendingPathComponent("avtal.md"))
+        let result = try check(folder)
+        #expect(result.diagnostics.map(Expected.init) == [.init(.unreadableFile, "avtal.md", 1, 1)])
+    }
+
+    /// Someone else's corpus in this format, in another style (setext headings, CRLF, a BOM,
+    /// reference links, tables, code that looks like HTML and links, ignore globs, nested folders).
+    @Test func foreignCorpusHasNoFalseAlarms() throws {
+        let result = try check(fixturesFolder.appendingPathComponent("foreign-corpus"))
+        #expect(result.diagnostics.map(Expected.init) == [])
+        #expect(result.summary.documents == 3)
+        #expect(result.summary.clauses == 8)
+        #expect(result.summary.references == 10)
+    }
+
+    @Test func missingCorpusCannotRun() {
+        #expect(throws: CorpusUnreadable.self) {
+            try check(fixturesFolder.appendingPathComponent("no-such-corpus"))
+        }
+        #expect(throws: CorpusUnreadable.self) {
+            try check(fixturesFolder.appendingPathComponent("valid/avtal.md"))
+        }
+    }
+
+    /// The proposed fixes are real: applied to the source, the problem goes away.
+    @Test(arguments: ["AV101-unknown-key", "AV301-heading-without-id", "AV302-malformed-id",
+                      "AV401-unknown-clause", "AV107-front-matter-mismatch", "AV304-skipped-heading-level"])
+    func applyingTheFixMakesTheCorpusClean(_ fixture: String) throws {
+        let folder = try copyFixture(fixture)
+        let before = try check(folder)
+        let fix = try #require(before.diagnostics.first?.fix)
+        let url = folder.appendingPathComponent(fix.range.file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try apply(fix, to: text).write(to: url, atomically: true, encoding: .utf8)
+        let after = try check(folder)
+        #expect(after.diagnostics.map(Expected.init) == [])
+    }
+
+    @Test func misspeltKeyIsReportedOnceWithItsFix() throws {
+        let folder = try copyFixture("valid")
+        let url = folder.appendingPathComponent("avtal.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "short-title:", with: "short_title:").write(to: url, atomically: true, encoding: .utf8)
+        let result = try check(folder)
+        #expect(result.diagnostics.map(Expected.init) == [.init(.unknownKey, "avtal.md", 5, 1)])
+        #expect(result.diagnostics.first?.fix?.replacement == "short-title")
+    }
+
+    @Test func duplicateClauseNotePointsAtTheFirstUse() throws {
+        let result = try check(fixturesFolder.appendingPathComponent("AV303-duplicate-clause-id"))
+        let note = try #require(result.diagnostics.first?.notes.first?.range)
+        #expect((note.file, note.start.line, note.start.column) == ("avtal.md", 14, 13))
+    }
+
+    @Test func unknownClauseSuggestsTheNearestID() throws {
+        let result = try check(fixturesFolder.appendingPathComponent("AV401-unknown-clause"))
+        #expect(result.diagnostics.first?.notes.first?.message == "did you mean 'avtalstid'?")
+    }
+
+    @Test func headingWithoutIDProposesOneFromTheHeading() throws {
+        let result = try check(fixturesFolder.appendingPathComponent("AV301-heading-without-id"))
+        #expect(result.diagnostics.first?.fix?.replacement == " {#forlangning-och-uppsagning}")
+    }
+}
+
+/// Copies a fixture to a fresh temporary folder, for tests that change it.
+func copyFixture(_ name: String) throws -> URL {
+    let target = FileManager.default.temporaryDirectory
+        .appendingPathComponent("avtal-tests-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: fixturesFolder.appendingPathComponent(name), to: target)
+    return target
+}
+
+/// Replaces the fix's range (line/scalar-column positions) with its replacement.
+func apply(_ fix: Fix, to text: String) -> String {
+    var lines = text.components(separatedBy: "\n").map { Array($0.unicodeScalars) }
+    let start = fix.range.start, end = fix.range.end
+    let head = lines[start.line - 1][..<(start.column - 1)]
+    let tail = lines[end.line - 1][(end.column - 1)...]
+    let replaced = Array(head) + Array(fix.replacement.unicodeScalars) + Array(tail)
+    lines.replaceSubrange((start.line - 1)...(end.line - 1), with: [replaced])
+    return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+}
