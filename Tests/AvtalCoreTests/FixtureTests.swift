@@ -84,6 +84,21 @@ func check(_ folder: URL) throws -> CheckResult {
         #expect(covered == Set(DiagnosticCode.allCases))
     }
 
+    /// docs/diagnostics.md documents every code under its name and severity, and no code that does not exist.
+    @Test func everyCodeIsDocumented() throws {
+        let page = try String(contentsOf: fixturesFolder.appendingPathComponent("../../../docs/diagnostics.md"), encoding: .utf8)
+        let lines = page.components(separatedBy: "\n")
+        var documented: [String: String] = [:]
+        for (i, line) in lines.enumerated() where line.hasPrefix("### AV") {
+            let parts = line.dropFirst(4).split(separator: " ")
+            documented["\(parts[0]) \(parts[1])"] = lines[i + 1].components(separatedBy: " ·").first
+        }
+        let expected = Dictionary(uniqueKeysWithValues: DiagnosticCode.allCases.map {
+            ("\($0.rawValue) \($0.name)", $0.defaultSeverity.rawValue)
+        })
+        #expect(documented == expected)
+    }
+
     @Test func unreadableDocumentIsReportedNotFatal() throws {
         let folder = try copyFixture("valid")
         try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A]).write(to: folder.appendingPathComponent("avtal.md"))
