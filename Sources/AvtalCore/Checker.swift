@@ -19,7 +19,8 @@ public struct CheckResult: Sendable {
 
 /// The check stage: problems between documents. Works on loaded values only; never reads files.
 public enum Checker {
-    public static func check(_ corpus: Corpus) -> [Diagnostic] {
+    /// `history` says which IDs were renamed (and resolve through an alias) or retired.
+    public static func check(_ corpus: Corpus, history: IDHistory = IDHistory()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let listed = Set(corpus.manifest.documents.map(\.id))
         let documentsByID = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -27,7 +28,7 @@ public enum Checker {
         for document in corpus.documents {
             for reference in document.references {
                 if let diagnostic = checkReference(reference, in: document, documents: documentsByID,
-                                                   listed: listed, files: corpus.files) {
+                                                   listed: listed, files: corpus.files, history: history) {
                     diagnostics.append(diagnostic)
                 }
             }
@@ -38,7 +39,7 @@ public enum Checker {
 
     private static func checkReference(
         _ reference: Reference, in document: Document, documents: [String: Document],
-        listed: Set<String>, files: Set<String>
+        listed: Set<String>, files: Set<String>, history: IDHistory
     ) -> Diagnostic? {
         switch reference.target {
         case .external:
@@ -59,6 +60,14 @@ public enum Checker {
             // The document is listed but failed to load: its own diagnostics say why.
             guard let target = documents[documentID] else { return nil }
             if target.clauseIndex[id] != nil { return nil }
+            let resolved = history.resolve(document: documentID, id: id)
+            if resolved != id, target.clauseIndex[resolved] != nil { return nil }
+            if let retirement = history.retired["\(documentID)#\(id)"] {
+                return Diagnostic(.retiredReference, "Reference to clause '\(documentID)#\(id)', which \(retirement.by) retired",
+                                  at: reference.range, stage: .check,
+                                  notes: [DiagnosticNote("retired here", at: retirement.range),
+                                          DiagnosticNote("a retired ID is never reused: refer to the clause that replaced it, or remove the reference")])
+            }
             let near = Suggestions.nearest(to: id, in: target.clauseIndex.keys)
             let place = documentID == document.id ? "" : " in '\(documentID)'"
             var notes: [DiagnosticNote] = []
@@ -95,7 +104,7 @@ public enum Checker {
             guard file.lowercased().hasSuffix(".md"), !listedFiles.contains(file),
                   !corpus.manifest.ignore.contains(where: { Glob.matches($0, file) })
             else { return nil }
-            return Diagnostic(.unlistedFile, "'\(file)' is not listed in the manifest", at: .file(file), stage: .check,
+            return Diagnostic(.unlistedFile, "'\(file)' is not listed in the manifest", at: .file(corpus.pathPrefix + file), stage: .check,
                               notes: [DiagnosticNote("add it to 'documents' in \(CorpusLoader.manifestName), or to 'ignore' if it is not agreement text")])
         }
     }
@@ -127,20 +136,18 @@ enum Glob {
     }
 }
 
-/// The whole `avtal check` run: load, then check.
+/// The whole `avtal check` run: load the sources, check them, and build and check every version.
 public enum CheckAction {
     public static func run(root: URL) throws(CorpusUnreadable) -> CheckResult {
-        let loaded = try CorpusLoader.load(root: root)
-        let corpus = loaded.corpus
-        var diagnostics = loaded.diagnostics
-        if let corpus { diagnostics += Checker.check(corpus) }
-        diagnostics = Diagnostic.sortedForOutput(diagnostics)
+        let workspace = try Workspace.load(root: root)
+        let diagnostics = Diagnostic.sortedForOutput(workspace.diagnostics)
+        let corpus = workspace.working
         let summary = CheckSummary(
             documents: corpus?.documents.count ?? 0,
             clauses: corpus?.clauseCount ?? 0,
             references: corpus?.crossReferenceCount ?? 0,
             errors: diagnostics.filter { $0.severity == .error }.count,
             warnings: diagnostics.filter { $0.severity == .warning }.count)
-        return CheckResult(diagnostics: diagnostics, summary: summary, sources: loaded.sources)
+        return CheckResult(diagnostics: diagnostics, summary: summary, sources: workspace.sources)
     }
 }

@@ -18,12 +18,16 @@ public struct LoadResult: Sendable {
 /// The load stage: manifest, front matter and Markdown into a `Corpus`.
 public enum CorpusLoader {
     public static let manifestName = "agreement.yml"
-    static let manifestKeys = ["title", "parties", "documents", "ignore"]
+    static let manifestKeys = ["title", "parties", "documents", "ignore", "aliases", "retired"]
+    /// Folders of a corpus that hold other things than working text: published snapshots.
+    public static let reservedFolders = ["versions"]
     static let entryKeys = ["id", "file", "kind"]
 
     /// Loads the corpus in `root`. Returns `nil` for the corpus when the manifest is too broken to
     /// go on; the diagnostics say why.
-    public static func load(root: URL) throws(CorpusUnreadable) -> LoadResult {
+    /// `pathPrefix` is put before every path in diagnostics (a snapshot is loaded as
+    /// "versions/<id>/…" of the corpus it belongs to).
+    public static func load(root: URL, pathPrefix: String = "") throws(CorpusUnreadable) -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CorpusUnreadable(description: "no corpus folder at '\(root.path)'")
@@ -38,43 +42,55 @@ public enum CorpusLoader {
         guard let manifestText = String(data: data, encoding: .utf8) else {
             throw CorpusUnreadable(description: "'\(manifestURL.path)' is not UTF-8 text")
         }
-        let files = listFiles(root)
-        let manifestSource = SourceFile(path: manifestName, text: manifestText)
+        let files = listFiles(root).filter { file in
+            !reservedFolders.contains { file.hasPrefix($0 + "/") }
+        }
+        let manifestSource = SourceFile(path: pathPrefix + manifestName, text: manifestText)
         var diagnostics: [Diagnostic] = []
         guard let manifest = readManifest(manifestSource, files: files, diagnostics: &diagnostics) else {
-            return LoadResult(corpus: nil, diagnostics: diagnostics, sources: [manifestName: manifestSource])
+            return LoadResult(corpus: nil, diagnostics: diagnostics, sources: [manifestSource.path: manifestSource])
         }
 
-        let loadable = manifest.documents.filter { files.contains($0.file) }
-        var documentFiles: [String: String] = [:]
-        for entry in loadable where documentFiles[entry.file] == nil { documentFiles[entry.file] = entry.id }
-        let links = LinkContext(
-            documentIDs: Set(manifest.documents.map(\.id)), documentFiles: documentFiles, files: files)
-
-        var documents: [Document] = []
+        var texts: [(Manifest.Entry, SourceFile)] = []
         var seenIDs = Set<String>()
-        for entry in loadable where !seenIDs.contains(entry.id) {
+        for entry in manifest.documents where files.contains(entry.file) && !seenIDs.contains(entry.id) {
             seenIDs.insert(entry.id)
-            let url = root.appendingPathComponent(entry.file)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(entry.file)'",
-                                              at: entry.fileRange, stage: .load))
+            let path = pathPrefix + entry.file
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(entry.file).path) else {
+                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(entry.file)'", at: entry.fileRange, stage: .load))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(Diagnostic(.unreadableFile, "'\(entry.file)' is not UTF-8 text",
-                                              at: .file(entry.file), stage: .load,
+                                              at: .file(path), stage: .load,
                                               notes: [DiagnosticNote("save the file as UTF-8", at: entry.fileRange)]))
                 continue
             }
-            var parser = DocumentParser(entry: entry, source: SourceFile(path: entry.file, text: text), links: links)
+            texts.append((entry, SourceFile(path: path, text: text)))
+        }
+        let (documents, documentDiagnostics) = parseDocuments(manifest: manifest, texts: texts, files: files)
+        diagnostics += documentDiagnostics
+        let corpus = Corpus(manifest: manifest, manifestSource: manifestSource, documents: documents, files: files)
+        var sources = [manifestSource.path: manifestSource]
+        for (_, source) in texts { sources[source.path] = source }
+        return LoadResult(corpus: corpus, diagnostics: diagnostics, sources: sources)
+    }
+
+    /// Parses documents whose text is already in memory: the sources, or a version assembled from them.
+    static func parseDocuments(
+        manifest: Manifest, texts: [(Manifest.Entry, SourceFile)], files: Set<String>
+    ) -> ([Document], [Diagnostic]) {
+        var documentFiles: [String: String] = [:]
+        for (entry, _) in texts where documentFiles[entry.file] == nil { documentFiles[entry.file] = entry.id }
+        let links = LinkContext(documentIDs: Set(manifest.documents.map(\.id)), documentFiles: documentFiles, files: files)
+        var documents: [Document] = []
+        var diagnostics: [Diagnostic] = []
+        for (entry, source) in texts {
+            var parser = DocumentParser(entry: entry, source: source, links: links)
             documents.append(parser.parse())
             diagnostics += parser.diagnostics
         }
-        let corpus = Corpus(manifest: manifest, manifestSource: manifestSource, documents: documents, files: files)
-        var sources = [manifestName: manifestSource]
-        for document in documents { sources[document.source.path] = document.source }
-        return LoadResult(corpus: corpus, diagnostics: diagnostics, sources: sources)
+        return (documents, diagnostics)
     }
 
     private static func readManifest(_ source: SourceFile, files: Set<String>, diagnostics: inout [Diagnostic]) -> Manifest? {
@@ -94,6 +110,37 @@ public enum CorpusLoader {
         let parties = reader.requireKey("parties", in: map, what: what, fallback: fallback)
             .flatMap { reader.stringList($0, key: "parties") }
         let ignore = map.value("ignore").flatMap { reader.stringList($0, key: "ignore") } ?? []
+        var aliases: [String: String] = [:]
+        if let node = map.value("aliases"), let aliasMap = reader.mapping(node, what: "'aliases'") {
+            for (key, keyNode, value) in aliasMap.pairs {
+                guard let target = Target(key), target.clause != nil else {
+                    reader.report(.invalidValue, "Alias '\(key)' is not 'document-id#clause-id'", at: reader.range(of: keyNode))
+                    continue
+                }
+                guard let newID = reader.string(value, key: key) else { continue }
+                guard Suggestions.isValidID(newID) else {
+                    reader.report(.malformedID, "Clause ID '\(newID)' is malformed: use lower-case a–z, digits and single dashes",
+                                  at: reader.range(of: value))
+                    continue
+                }
+                aliases[key] = newID
+            }
+        }
+        var retired: [String: SourceRange] = [:]
+        if let node = map.value("retired") {
+            if case let .sequence(items) = node {
+                for item in items {
+                    guard let key = reader.string(item, key: "retired item") else { continue }
+                    guard let target = Target(key), target.clause != nil else {
+                        reader.report(.invalidValue, "Retired ID '\(key)' is not 'document-id#clause-id'", at: reader.range(of: item))
+                        continue
+                    }
+                    retired[key] = reader.range(of: item)
+                }
+            } else {
+                reader.report(.wrongType, "Expected 'retired' to be a list, found \(YAMLReader.shape(of: node))", at: reader.range(of: node))
+            }
+        }
         guard let documentsNode = reader.requireKey("documents", in: map, what: what, fallback: fallback) else { return nil }
         guard case let .sequence(sequence) = documentsNode else {
             reader.report(.wrongType, "Expected 'documents' to be a list, found \(YAMLReader.shape(of: documentsNode))",
@@ -147,7 +194,8 @@ public enum CorpusLoader {
             entries.append(entry)
         }
         guard let title, let parties else { return nil }
-        return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore)
+        return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore,
+                        aliases: aliases, retired: retired)
     }
 
     private static func normalize(_ path: String) -> String {

@@ -74,6 +74,21 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
 
     case rawHTML = "AV501"
 
+    case unknownPatch = "AV601"
+    case unknownTarget = "AV602"
+    case guardMismatch = "AV603"
+    case phraseNotFound = "AV604"
+    case phraseAmbiguous = "AV605"
+    case invalidChange = "AV606"
+    case idConflict = "AV607"
+    case unknownVersion = "AV608"
+    case duplicateVersionID = "AV609"
+    case missingSnapshot = "AV610"
+    case snapshotChanged = "AV611"
+    case lostID = "AV612"
+    case retiredReference = "AV613"
+    case unusedPatch = "AV614"
+
     /// A short name, for documentation and for humans scanning JSON.
     public var name: String {
         switch self {
@@ -100,12 +115,26 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .missingLocalFile: "missing-local-file"
         case .malformedReference: "malformed-reference"
         case .rawHTML: "raw-html"
+        case .unknownPatch: "unknown-patch"
+        case .unknownTarget: "unknown-target"
+        case .guardMismatch: "guard-mismatch"
+        case .phraseNotFound: "phrase-not-found"
+        case .phraseAmbiguous: "phrase-ambiguous"
+        case .invalidChange: "invalid-change"
+        case .idConflict: "id-conflict"
+        case .unknownVersion: "unknown-version"
+        case .duplicateVersionID: "duplicate-version-id"
+        case .missingSnapshot: "missing-snapshot"
+        case .snapshotChanged: "snapshot-changed"
+        case .lostID: "lost-id"
+        case .retiredReference: "retired-reference"
+        case .unusedPatch: "unused-patch"
         }
     }
 
     public var defaultSeverity: Severity {
         switch self {
-        case .unlistedFile, .skippedHeadingLevel, .emptyClause: .warning
+        case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch: .warning
         default: .error
         }
     }

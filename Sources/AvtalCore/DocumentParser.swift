@@ -24,11 +24,11 @@ struct DocumentParser {
     }
 
     mutating func parse() -> Document {
-        let (frontMatter, markdown) = readFrontMatter()
+        let (frontMatter, markdown, textStartLine) = readFrontMatter()
         let tree = Markdown.parse(markdown, extensions: .agreement)
         var document = Document(
             entry: entry, source: source, frontMatter: frontMatter,
-            clauses: [], references: [], clauseIndex: [:])
+            clauses: [], references: [], clauseIndex: [:], textStartLine: textStartLine)
         buildClauses(tree, into: &document)
         collectLinksAndHTML(tree, into: &document)
         return document
@@ -49,14 +49,14 @@ struct DocumentParser {
 
     /// Returns the front matter and the Markdown with the front matter lines blanked out,
     /// so that cmark's line numbers are the file's line numbers.
-    private mutating func readFrontMatter() -> (FrontMatter?, String) {
+    private mutating func readFrontMatter() -> (FrontMatter?, String, Int) {
         var firstLine = source.line(1)
         if firstLine.hasPrefix("\u{FEFF}") { firstLine.removeFirst() }
         guard firstLine == "---" else {
             report(.missingFrontMatter, "Document '\(entry.id)' has no front matter",
                    at: .file(source.path),
                    notes: [DiagnosticNote("a document starts with '---', its facts in YAML, and '---'; see docs/format.md")])
-            return (nil, source.text)
+            return (nil, source.text, 1)
         }
         var closing: Int?
         for n in 2...max(2, source.lineCount) where n <= source.lineCount {
@@ -66,7 +66,7 @@ struct DocumentParser {
         guard let closing else {
             report(.missingFrontMatter, "Front matter of '\(entry.id)' is not closed with '---'",
                    at: source.range(line: 1, column: 1, length: 3))
-            return (nil, source.text)
+            return (nil, source.text, 1)
         }
         let yaml = (2..<closing).map { source.line($0) }.joined(separator: "\n")
         // Blank lines keep every later line at its number in the file.
@@ -77,7 +77,7 @@ struct DocumentParser {
         var reader = YAMLReader(file: source, lineOffset: 1)
         let frontMatter = readFrontMatterFields(yaml, reader: &reader, closingLine: closing)
         diagnostics += reader.diagnostics
-        return (frontMatter, markdown)
+        return (frontMatter, markdown, closing + 1)
     }
 
     private mutating func readFrontMatterFields(_ yaml: String, reader: inout YAMLReader, closingLine: Int) -> FrontMatter? {
@@ -216,7 +216,7 @@ struct DocumentParser {
             }
             let nextHeadingLine = h + 1 < headings.count ? headings[h + 1].range.start.line : source.lineCount + 1
             document.clauses.append(Clause(
-                id: id, heading: info.text, level: info.level, parent: parent, children: [], ordinal: ordinal,
+                id: id, heading: info.text, headingMarkdown: headingMarkdown(info), level: info.level, parent: parent, children: [], ordinal: ordinal,
                 headingRange: info.range, idRange: info.idRange ?? info.range,
                 bodyLines: (info.range.end.line + 1)..<max(info.range.end.line + 1, nextHeadingLine),
                 hasOwnContent: false))
@@ -258,6 +258,29 @@ struct DocumentParser {
             }
         }
         return info
+    }
+
+    /// The heading's Markdown source without the ATX marker, closing `#`s and the `{#id}` suffix.
+    private func headingMarkdown(_ info: HeadingInfo) -> String {
+        let first = info.range.start.line
+        let line = source.line(first)
+        let isATX = line.drop { $0 == " " }.first == "#"
+        let lines = isATX ? [first] : Array(first..<max(first + 1, info.range.end.line))
+        var text = lines.map { source.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        if isATX {
+            text = String(text.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+            if let end = headingTextEnd(info) {
+                let scalars = Array(line.unicodeScalars)
+                let indent = line.prefix { $0 == " " }.count
+                let hashes = line.dropFirst(indent).prefix { $0 == "#" }.count
+                let start = min(indent + hashes, scalars.count), stop = min(max(end.start.column - 1, start), scalars.count)
+                text = String(String.UnicodeScalarView(scalars[start..<stop])).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        if info.writtenID != nil, text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) {
+            text = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        }
+        return text
     }
 
     /// The `#` marker of an ATX heading (or the whole heading line for setext headings).

@@ -64,6 +64,18 @@ public struct Manifest: Sendable {
     public var mentionedFiles: Set<String>
     /// Glob patterns (relative to the corpus root) of Markdown files that are not documents.
     public var ignore: [String]
+    /// IDs changed in the sources after publication: "document#old-id" → "new-id".
+    public var aliases: [String: String]
+    /// IDs removed in the sources after publication, never to be reused: "document#id" → where it is listed.
+    public var retired: [String: SourceRange]
+}
+
+extension Manifest {
+    /// The renames and retirements the manifest records for edits made in the sources.
+    public var history: IDHistory {
+        IDHistory(aliases: aliases,
+                  retired: retired.mapValues { Retirement(by: "the manifest's retired list", range: $0) })
+    }
 }
 
 public enum Validity: Hashable, Sendable {
@@ -89,6 +101,8 @@ public struct Clause: Sendable {
     public var id: String
     /// The heading as a reader sees it, without the `{#id}` suffix.
     public var heading: String
+    /// The heading as written in Markdown (emphasis and all), without the `#` marker and the `{#id}`.
+    public var headingMarkdown: String
     public var level: Int
     /// Index of the parent clause in `Document.clauses`, `nil` for a top-level clause.
     public var parent: Int?
@@ -139,6 +153,8 @@ public struct Document: Sendable {
     public var clauses: [Clause]
     public var references: [Reference]
     public var clauseIndex: [String: Int]
+    /// The first line after the front matter.
+    public var textStartLine: Int
 
     public var id: String { entry.id }
 
@@ -165,6 +181,9 @@ public struct Corpus: Sendable {
     public func document(_ id: String) -> Document? {
         documents.first { $0.id == id }
     }
+
+    /// What goes before corpus-relative paths in diagnostics ("versions/<id>/" for a snapshot).
+    public var pathPrefix: String { String(manifestSource.path.dropLast(CorpusLoader.manifestName.count)) }
 
     public var clauseCount: Int { documents.reduce(0) { $0 + $1.clauses.count } }
     public var crossReferenceCount: Int {

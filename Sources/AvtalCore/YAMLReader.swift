@@ -155,6 +155,15 @@ struct YAMLReader {
         return value
     }
 
+    /// Text as written, whitespace and line breaks kept (for clause text in patches).
+    mutating func rawText(_ node: Node, key: String) -> String? {
+        guard case let .scalar(scalar) = node, node.null == nil || scalar.style != .plain else {
+            report(.wrongType, "Expected '\(key)' to be text, found \(Self.shape(of: node))", at: range(of: node))
+            return nil
+        }
+        return scalar.string
+    }
+
     mutating func bool(_ node: Node, key: String) -> Bool? {
         guard case let .scalar(scalar) = node, scalar.style == .plain,
               let value = ["true": true, "false": false][scalar.string]

@@ -1,0 +1,238 @@
+import Crypto
+import Foundation
+
+/// A change of a patch, as the place that text came from.
+public struct ChangeReference: Hashable, Sendable {
+    public var patch: String
+    public var number: Int
+    public var range: SourceRange
+}
+
+/// Where a piece of assembled text came from, so that a problem found in a version is reported
+/// where it can be fixed: in the sources, or at the patch change that wrote it.
+public enum Origin: Hashable, Sendable {
+    /// Starts at `line` of `file` (corpus-relative) and continues line by line.
+    case source(file: String, line: Int)
+    case change(ChangeReference)
+    /// Written by the tool (front matter, headings), attributed to a file's first line.
+    case generated(file: String)
+}
+
+/// A clause as patches see it: its heading, its own text and its sub-clauses.
+public struct EditableClause: Sendable {
+    public var id: String
+    public var heading: String
+    /// The clause's own Markdown, without leading or trailing blank lines.
+    public var body: String
+    public var children: [EditableClause]
+    public var headingOrigin: Origin
+    public var bodyOrigin: Origin
+
+    /// The text a lock's hash covers: heading and own text.
+    public var lockedText: String { heading + "\n\n" + body }
+}
+
+/// A document as text: its facts and its clause tree. Versions are built by editing these values and
+/// are turned back into Markdown, which is parsed and checked like any source.
+public struct EditableDocument: Sendable {
+    public var entry: Manifest.Entry
+    public var frontMatter: FrontMatter
+    public var metadataOrigin: [String: Origin]
+    public var preamble: String
+    public var preambleOrigin: Origin
+    public var clauses: [EditableClause]
+
+    /// The value of a front matter field patches may change, as text.
+    public func metadata(_ field: String) -> String {
+        switch field {
+        case "title": frontMatter.title
+        case "short-title": frontMatter.shortTitle
+        case "valid-from": frontMatter.validFrom.description
+        default:
+            switch frontMatter.validity {
+            case let .until(date): date.description
+            case .untilFurtherNotice: Self.untilFurtherNotice
+            }
+        }
+    }
+
+    /// How `valid-to` reads in a patch when a document has no end date.
+    public static let untilFurtherNotice = "until-further-notice"
+
+    /// Every clause in document order, with its path of indices and its number ("3.2.1").
+    public func walk(_ visit: (EditableClause, [Int]) -> Void) {
+        var stack: [([Int], EditableClause)] = clauses.indices.reversed().map { ([$0], clauses[$0]) }
+        while let (path, clause) = stack.popLast() {
+            visit(clause, path)
+            for i in clause.children.indices.reversed() { stack.append((path + [i], clause.children[i])) }
+        }
+    }
+
+    /// "3.2.1" for the path [2, 1, 0]: numbers are positions in the tree, counted from 1.
+    public static func number(_ path: [Int]) -> String {
+        path.map { String($0 + 1) }.joined(separator: ".")
+    }
+
+    public func path(of id: String) -> [Int]? {
+        var found: [Int]?
+        walk { clause, path in if found == nil, clause.id == id { found = path } }
+        return found
+    }
+
+    public subscript(path: [Int]) -> EditableClause {
+        get {
+            var clause = clauses[path[0]]
+            for i in path.dropFirst() { clause = clause.children[i] }
+            return clause
+        }
+        set {
+            func set(_ list: inout [EditableClause], _ path: ArraySlice<Int>) {
+                if path.count == 1 { list[path.first!] = newValue; return }
+                set(&list[path.first!].children, path.dropFirst())
+            }
+            set(&clauses, path[...])
+        }
+    }
+
+    @discardableResult
+    mutating func remove(at path: [Int]) -> EditableClause {
+        func remove(_ list: inout [EditableClause], _ path: ArraySlice<Int>) -> EditableClause {
+            if path.count == 1 { return list.remove(at: path.first!) }
+            return remove(&list[path.first!].children, path.dropFirst())
+        }
+        return remove(&clauses, path[...])
+    }
+
+    /// Inserts `clause` as the `index`th child of the clause at `parent` (top level when empty).
+    mutating func insert(_ clause: EditableClause, under parent: [Int], at index: Int) {
+        func insert(_ list: inout [EditableClause], _ path: ArraySlice<Int>) {
+            if path.isEmpty { list.insert(clause, at: index); return }
+            insert(&list[path.first!].children, path.dropFirst())
+        }
+        insert(&clauses, parent[...])
+    }
+
+    public var allIDs: Set<String> {
+        var ids = Set<String>()
+        walk { clause, _ in ids.insert(clause.id) }
+        return ids
+    }
+}
+
+extension EditableDocument {
+    /// The document's text as it stands in a loaded document.
+    init(_ document: Document, frontMatter: FrontMatter) {
+        let source = document.source
+        func ownText(_ lines: Range<Int>) -> (String, Origin) {
+            var first = lines.lowerBound, last = lines.upperBound - 1
+            while first <= last, source.line(first).allSatisfy(\.isWhitespace) { first += 1 }
+            while last >= first, source.line(last).allSatisfy(\.isWhitespace) { last -= 1 }
+            guard first <= last else { return ("", .source(file: source.path, line: lines.lowerBound)) }
+            return ((first...last).map { source.line($0) }.joined(separator: "\n"), .source(file: source.path, line: first))
+        }
+        func build(_ index: Int) -> EditableClause {
+            let clause = document.clauses[index]
+            let (body, origin) = ownText(clause.bodyLines)
+            return EditableClause(id: clause.id, heading: clause.heading, body: body, children: clause.children.map(build),
+                                  headingOrigin: .source(file: source.path, line: clause.headingRange.start.line),
+                                  bodyOrigin: origin)
+        }
+        let firstHeading = document.clauses.first?.headingRange.start.line ?? source.lineCount + 1
+        let (preamble, preambleOrigin) = ownText(document.textStartLine..<firstHeading)
+        var origins: [String: Origin] = [:]
+        for (key, range) in frontMatter.ranges { origins[key] = .source(file: source.path, line: range.start.line) }
+        self.init(entry: document.entry, frontMatter: frontMatter, metadataOrigin: origins, preamble: preamble,
+                  preambleOrigin: preambleOrigin,
+                  clauses: document.clauses.indices.filter { document.clauses[$0].parent == nil }.map(build))
+    }
+
+    /// The document as Markdown with front matter, and for each line of it where it came from.
+    public func markdown() -> (text: String, origins: [Origin]) {
+        var lines: [String] = []
+        var origins: [Origin] = []
+        let file = entry.file
+        func add(_ text: String, _ origin: Origin) {
+            for (offset, line) in text.components(separatedBy: "\n").enumerated() {
+                lines.append(line)
+                if case let .source(sourceFile, first) = origin {
+                    origins.append(.source(file: sourceFile, line: first + offset))
+                } else {
+                    origins.append(origin)
+                }
+            }
+        }
+        func field(_ key: String, _ value: String) {
+            add("\(key): \(YAMLText.scalar(value))", metadataOrigin[key] ?? .generated(file: file))
+        }
+        add("---", .generated(file: file))
+        field("id", frontMatter.id)
+        field("kind", frontMatter.kind.rawValue)
+        field("title", frontMatter.title)
+        field("short-title", frontMatter.shortTitle)
+        field("valid-from", frontMatter.validFrom.description)
+        switch frontMatter.validity {
+        case let .until(date): field("valid-to", date.description)
+        case .untilFurtherNotice: add("valid-until-further-notice: true", metadataOrigin["valid-to"] ?? .generated(file: file))
+        }
+        if !frontMatter.legalBasis.isEmpty {
+            add("legal-basis:", metadataOrigin["legal-basis"] ?? .generated(file: file))
+            for basis in frontMatter.legalBasis {
+                add("  - \(YAMLText.scalar(basis))", metadataOrigin["legal-basis"] ?? .generated(file: file))
+            }
+        }
+        add("---", .generated(file: file))
+        if !preamble.isEmpty {
+            add("", .generated(file: file))
+            add(preamble, preambleOrigin)
+        }
+        walk { clause, path in
+            add("", .generated(file: file))
+            add("\(String(repeating: "#", count: path.count)) \(clause.heading) {#\(clause.id)}", clause.headingOrigin)
+            if !clause.body.isEmpty {
+                add("", .generated(file: file))
+                add(clause.body, clause.bodyOrigin)
+            }
+        }
+        return (lines.joined(separator: "\n") + "\n", origins + [.generated(file: file)])
+    }
+}
+
+/// Hashing and text normalisation shared by guards and locks.
+public enum TextDigest {
+    /// Trailing spaces and surrounding blank lines do not count; everything else does.
+    public static func normalize(_ text: String) -> String {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+            .map { line -> String in
+                var line = Substring(line)
+                while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
+                return String(line)
+            }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+/// Writes YAML scalars that read back as the same text.
+enum YAMLText {
+    static func scalar(_ value: String) -> String {
+        let plainSafe = !value.isEmpty
+            && value.trimmingCharacters(in: .whitespaces) == value
+            && !value.contains(": ") && !value.contains(" #") && !value.contains("\n") && !value.hasSuffix(":")
+            && !"-?:,[]{}#&*!|>'\"%@`".contains(value.first!)
+            && !["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"].contains(value.lowercased())
+            && Double(value) == nil
+        if plainSafe { return value }
+        // A JSON string is a valid YAML double-quoted scalar.
+        let data = (try? JSONSerialization.data(withJSONObject: [value], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+        let array = String(decoding: data, as: UTF8.self)
+        return String(array.dropFirst().dropLast())
+    }
+}

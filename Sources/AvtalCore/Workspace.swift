@@ -1,0 +1,416 @@
+import Foundation
+
+/// The lock of a published version: what its text was when it was published.
+public struct VersionLock: Codable, Hashable, Sendable {
+    public struct LockedClause: Codable, Hashable, Sendable {
+        public var id: String
+        public var sha256: String
+    }
+
+    public struct LockedDocument: Codable, Hashable, Sendable {
+        public var id: String
+        public var file: String
+        public var frontMatterSHA256: String
+        public var clauses: [LockedClause]
+
+        enum CodingKeys: String, CodingKey {
+            case id, file, clauses
+            case frontMatterSHA256 = "front-matter-sha256"
+        }
+    }
+
+    public var version: String
+    public var title: String
+    public var publishedOn: String
+    public var base: String
+    public var patches: [String]
+    public var documents: [LockedDocument]
+    /// "document#old-id" → "new-id", for every rename up to this version.
+    public var aliases: [String: String]
+    /// "document#id" → the patch (or the manifest's list) that retired it.
+    public var retired: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case version, title, base, patches, documents, aliases, retired
+        case publishedOn = "published-on"
+    }
+
+    public static let fileName = "lock.json"
+
+    /// Every clause ID the version published, as "document#id".
+    public var publishedIDs: [String] {
+        documents.flatMap { document in document.clauses.map { "\(document.id)#\($0.id)" } }
+    }
+
+    init(version: Version, publishedOn: CalendarDate, text: VersionText) {
+        self.version = version.id
+        title = version.title
+        self.publishedOn = publishedOn.description
+        base = version.base
+        patches = version.patches
+        documents = text.documents.map { document in
+            var clauses: [LockedClause] = []
+            document.walk { clause, _ in
+                clauses.append(LockedClause(id: clause.id, sha256: TextDigest.sha256(TextDigest.normalize(clause.lockedText))))
+            }
+            return LockedDocument(id: document.entry.id, file: document.entry.file,
+                                  frontMatterSHA256: Self.frontMatterDigest(document), clauses: clauses)
+        }
+        aliases = text.history.aliases
+        retired = text.history.retired.mapValues(\.by)
+    }
+
+    static func frontMatterDigest(_ document: EditableDocument) -> String {
+        let lines = document.markdown().text.components(separatedBy: "\n")
+        let end = lines.dropFirst().firstIndex(of: "---") ?? 0
+        return TextDigest.sha256(lines[0...end].joined(separator: "\n"))
+    }
+
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+}
+
+/// Everything in a corpus folder, loaded and checked: the working text, every version (assembled
+/// from its patches, or read from its published snapshot), and the continuity of published IDs.
+public struct Workspace: Sendable {
+    public var root: URL
+    public var working: Corpus?
+    public var workingText: VersionText?
+    public var versions: [Version]
+    public var patches: [String: Patch]
+    /// The text of each version that could be built, by version ID.
+    public var texts: [String: VersionText]
+    /// Each version's parsed corpus (for numbering and rendering), by version ID.
+    public var corpora: [String: Corpus]
+    public var locks: [String: VersionLock]
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceFile]
+
+    public static let patchesFolder = "patches"
+
+    public static func load(root: URL) throws(CorpusUnreadable) -> Workspace {
+        let loaded = try CorpusLoader.load(root: root)
+        var workspace = Workspace(root: root, working: loaded.corpus, workingText: nil, versions: [], patches: [:],
+                                  texts: [:], corpora: [:], locks: [:], diagnostics: loaded.diagnostics,
+                                  sources: loaded.sources)
+        guard let corpus = loaded.corpus else { return workspace }
+        workspace.diagnostics += Checker.check(corpus, history: corpus.manifest.history)
+        workspace.workingText = Self.text(of: corpus, id: VersionsFile.working, history: corpus.manifest.history)
+        if let text = workspace.workingText { workspace.texts[VersionsFile.working] = text }
+        workspace.corpora[VersionsFile.working] = corpus
+        workspace.loadVersions()
+        workspace.diagnostics = Self.deduplicated(workspace.diagnostics)
+        return workspace
+    }
+
+    /// The editable text of a loaded corpus, or nil when a document's front matter is broken
+    /// (its own diagnostics say so; there is nothing sound to build a version on).
+    static func text(of corpus: Corpus, id: String, history: IDHistory) -> VersionText? {
+        var documents: [EditableDocument] = []
+        for document in corpus.documents {
+            guard let frontMatter = document.frontMatter else { return nil }
+            documents.append(EditableDocument(document, frontMatter: frontMatter))
+        }
+        return VersionText(id: id, manifest: corpus.manifest, documents: documents, history: history)
+    }
+
+    public func text(of version: String) -> VersionText? { texts[version] }
+
+    // MARK: Versions
+
+    private mutating func loadVersions() {
+        let versionsURL = root.appendingPathComponent(VersionsFile.name)
+        guard let data = FileManager.default.contents(atPath: versionsURL.path) else {
+            loadPatches(used: [])
+            return
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(.unreadableFile, "'\(VersionsFile.name)' is not UTF-8 text",
+                                          at: .file(VersionsFile.name), stage: .assemble))
+            return
+        }
+        let source = SourceFile(path: VersionsFile.name, text: text)
+        sources[source.path] = source
+        versions = VersionsFile.read(source, diagnostics: &diagnostics)
+        loadPatches(used: Set(versions.flatMap(\.patches)))
+
+        for (index, version) in versions.enumerated() {
+            switch version.status {
+            case .published: loadSnapshot(version)
+            case .draft: assemble(version, earlier: versions[..<index])
+            }
+        }
+        checkContinuity()
+    }
+
+    private mutating func loadPatches(used: Set<String>) {
+        let folder = root.appendingPathComponent(Self.patchesFolder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
+            let path = "\(Self.patchesFolder)/\(name)"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .assemble))
+                continue
+            }
+            let source = SourceFile(path: path, text: text)
+            sources[path] = source
+            guard let patch = PatchReader.read(source, diagnostics: &diagnostics) else { continue }
+            patches[patch.id] = patch
+            if !used.contains(patch.id) {
+                diagnostics.append(Diagnostic(.unusedPatch, "Patch '\(patch.id)' is in no version", at: patch.idRange,
+                                              stage: .assemble,
+                                              notes: [DiagnosticNote("list it under 'patches' of a version in \(VersionsFile.name), or remove it")]))
+            }
+        }
+    }
+
+    private mutating func baseText(of version: Version, earlier: ArraySlice<Version>) -> VersionText? {
+        if version.base == VersionsFile.working { return workingText }
+        guard let base = earlier.first(where: { $0.id == version.base }), base.status == .published else {
+            let known = versions.filter { $0.status == .published }.map(\.id)
+            let listedLater = versions.contains { $0.id == version.base }
+            let summary = listedLater
+                ? "Base '\(version.base)' of version '\(version.id)' is not a published version listed before it"
+                : "Base '\(version.base)' of version '\(version.id)' is not 'working' or a published version"
+            diagnostics.append(Diagnostic(.unknownVersion, summary, at: version.baseRange, stage: .assemble,
+                                          notes: [DiagnosticNote("published versions: \((known.isEmpty ? ["none"] : known).joined(separator: ", "))")]))
+            return nil
+        }
+        return texts[base.id]
+    }
+
+    /// A draft: its base with its patches applied, then checked like the sources.
+    private mutating func assemble(_ version: Version, earlier: ArraySlice<Version>) {
+        guard var base = baseText(of: version, earlier: earlier) else { return }
+        if let manifest = working?.manifest {
+            base.history.aliases.merge(manifest.aliases) { current, _ in current }
+            base.history.retired.merge(manifest.history.retired) { current, _ in current }
+        }
+        base.id = version.id
+        var assembler = Assembler(base: base)
+        var complete = true
+        for (patchID, range) in zip(version.patches, version.patchRanges) {
+            guard let patch = patches[patchID] else {
+                complete = false
+                let near = Suggestions.nearest(to: patchID, in: patches.keys)
+                diagnostics.append(Diagnostic(.unknownPatch, "Version '\(version.id)' lists unknown patch '\(patchID)'",
+                                              at: range, stage: .assemble,
+                                              notes: near.first.map { [DiagnosticNote("did you mean '\($0)'?")] }
+                                                  ?? [DiagnosticNote("patches are read from \(Self.patchesFolder)/<id>.yml")]))
+                continue
+            }
+            assembler.apply(patch)
+        }
+        diagnostics += assembler.diagnostics
+        guard complete, assembler.diagnostics.isEmpty else { return }
+        texts[version.id] = assembler.text
+        checkAssembled(assembler.text, version: version)
+    }
+
+    /// Parses the assembled Markdown and checks it; each problem is reported where it can be fixed:
+    /// in the sources when it is in text the patches left alone, at the patch change otherwise.
+    private mutating func checkAssembled(_ text: VersionText, version: Version) {
+        guard let workingCorpus = working else { return }
+        let prefix = "versions/\(version.id)/"
+        var sourcesOfVersion: [(Manifest.Entry, SourceFile)] = []
+        var origins: [String: [Origin]] = [:]
+        for document in text.documents {
+            let (markdown, lineOrigins) = document.markdown()
+            let path = prefix + document.entry.file
+            sourcesOfVersion.append((document.entry, SourceFile(path: path, text: markdown)))
+            origins[path] = lineOrigins
+        }
+        let (documents, parseDiagnostics) = CorpusLoader.parseDocuments(
+            manifest: text.manifest, texts: sourcesOfVersion, files: workingCorpus.files)
+        let corpus = Corpus(manifest: text.manifest, manifestSource: workingCorpus.manifestSource,
+                            documents: documents, files: workingCorpus.files)
+        corpora[version.id] = corpus
+        let found = parseDiagnostics + Checker.check(corpus, history: text.history).filter { $0.code != .unlistedFile }
+        for diagnostic in found {
+            diagnostics.append(Self.map(diagnostic, origins: origins, version: version.id))
+        }
+    }
+
+    static func map(_ diagnostic: Diagnostic, origins: [String: [Origin]], version: String) -> Diagnostic {
+        func map(_ range: SourceRange) -> (SourceRange, Origin?) {
+            guard let lines = origins[range.file], range.start.line >= 1, range.start.line <= lines.count else {
+                return (range, nil)
+            }
+            let origin = lines[range.start.line - 1]
+            switch origin {
+            case let .source(file, line):
+                let lineCount = range.end.line - range.start.line
+                return (SourceRange(file: file, start: .init(line: line, column: range.start.column),
+                                    end: .init(line: line + lineCount, column: range.end.column)), origin)
+            case let .change(reference):
+                return (reference.range, origin)
+            case let .generated(file):
+                return (.file(file), origin)
+            }
+        }
+        var mapped = diagnostic
+        let (range, origin) = map(diagnostic.range)
+        mapped.range = range
+        mapped.notes = diagnostic.notes.map { note in
+            var note = note
+            if let at = note.range { note.range = map(at).0 }
+            return note
+        }
+        if case .source = origin {
+            // In text the patches left alone. A retired reference there is the retiring patch's doing:
+            // report it at the patch, and point at the reference.
+            if diagnostic.code == .retiredReference, let retired = mapped.notes.first?.range {
+                mapped.notes[0] = DiagnosticNote("the reference is here", at: mapped.range)
+                mapped.range = retired
+            }
+            mapped.notes.insert(DiagnosticNote("in version '\(version)'"), at: 0)
+        } else if case let .change(reference)? = origin {
+            mapped.notes.insert(DiagnosticNote("in version '\(version)', in text written by \(reference.patch), change \(reference.number)"), at: 0)
+        } else {
+            mapped.notes.insert(DiagnosticNote("in version '\(version)'"), at: 0)
+        }
+        mapped.fix = nil
+        mapped.stage = .assemble
+        return mapped
+    }
+
+    /// The same problem found in the sources and again in each version built on them is reported once.
+    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<String>()
+        var out: [Diagnostic] = []
+        for d in diagnostics {
+            let key = "\(d.code.rawValue)|\(d.range.file)|\(d.range.start.line)|\(d.range.start.column)|\(d.summary)"
+            if seen.insert(key).inserted { out.append(d) }
+        }
+        return out
+    }
+
+    // MARK: Published snapshots
+
+    public static func snapshotFolder(_ root: URL, version: String) -> URL {
+        root.appendingPathComponent("versions").appendingPathComponent(version)
+    }
+
+    /// A published version is read from its snapshot, never rebuilt: the sources may have moved on.
+    private mutating func loadSnapshot(_ version: Version) {
+        let folder = Self.snapshotFolder(root, version: version.id)
+        let prefix = "versions/\(version.id)/"
+        let lockURL = folder.appendingPathComponent(VersionLock.fileName)
+        guard FileManager.default.fileExists(atPath: lockURL.path) else {
+            diagnostics.append(Diagnostic(.missingSnapshot, "Published version '\(version.id)' has no snapshot in \(prefix)",
+                                          at: version.idRange, stage: .assemble,
+                                          notes: [DiagnosticNote("'avtal publish \(version.id)' writes the snapshot and its lock")]))
+            return
+        }
+        guard let lockData = FileManager.default.contents(atPath: lockURL.path),
+              let lock = try? JSONDecoder().decode(VersionLock.self, from: lockData)
+        else {
+            diagnostics.append(Diagnostic(.snapshotChanged, "The lock of published version '\(version.id)' cannot be read",
+                                          at: .file(prefix + VersionLock.fileName), stage: .assemble))
+            return
+        }
+        locks[version.id] = lock
+        let loaded: LoadResult
+        do {
+            loaded = try CorpusLoader.load(root: folder, pathPrefix: prefix)
+        } catch {
+            diagnostics.append(Diagnostic(.missingSnapshot, "Snapshot of '\(version.id)' cannot be read: \(error.description)",
+                                          at: version.idRange, stage: .assemble))
+            return
+        }
+        sources.merge(loaded.sources) { current, _ in current }
+        diagnostics += loaded.diagnostics
+        guard let corpus = loaded.corpus else { return }
+        var history = IDHistory(aliases: lock.aliases)
+        for (key, by) in lock.retired {
+            history.retired[key] = Retirement(by: by, range: retirementRange(by: by, key: key) ?? .file(prefix + VersionLock.fileName))
+        }
+        guard let text = Self.text(of: corpus, id: version.id, history: history) else { return }
+        texts[version.id] = text
+        corpora[version.id] = corpus
+        verify(text, corpus: corpus, against: lock, prefix: prefix)
+        diagnostics += Checker.check(corpus, history: history).filter { $0.code != .unlistedFile }
+    }
+
+    /// Where a retirement was decided: the patch change that deleted the clause, when that patch is here.
+    private func retirementRange(by patchID: String, key: String) -> SourceRange? {
+        guard let patch = patches[patchID], let target = Target(key) else { return nil }
+        return patch.changes.first {
+            if case .delete = $0.operation { return $0.target.document == target.document } else { return false }
+        }?.range ?? patch.idRange
+    }
+
+    private mutating func verify(_ text: VersionText, corpus: Corpus, against lock: VersionLock, prefix: String) {
+        func report(_ summary: String, at range: SourceRange) {
+            diagnostics.append(Diagnostic(.snapshotChanged, summary, at: range, stage: .assemble,
+                                          notes: [DiagnosticNote("a published text is frozen: change it with a patch in a new version")]))
+        }
+        let name = lock.version
+        for locked in lock.documents {
+            guard let document = text.document(locked.id), let parsed = corpus.document(locked.id) else {
+                report("Published version \(name) changed: document '\(locked.id)' is missing", at: .file(prefix + "agreement.yml"))
+                continue
+            }
+            if VersionLock.frontMatterDigest(document) != locked.frontMatterSHA256 {
+                report("Published version \(name) changed: the front matter of \(locked.id)", at: .file(prefix + locked.file))
+            }
+            var actual: [String: String] = [:]
+            document.walk { clause, _ in actual[clause.id] = TextDigest.sha256(TextDigest.normalize(clause.lockedText)) }
+            for clause in locked.clauses {
+                let range = parsed.clauseIndex[clause.id].map { parsed.clauses[$0].headingRange } ?? .file(prefix + locked.file)
+                guard let hash = actual[clause.id] else {
+                    report("Published version \(name) changed: \(locked.id)#\(clause.id) is missing", at: range)
+                    continue
+                }
+                if hash != clause.sha256 { report("Published version \(name) changed: \(locked.id)#\(clause.id)", at: range) }
+            }
+            let lockedIDs = Set(locked.clauses.map(\.id))
+            for (index, clause) in parsed.clauses.enumerated() where !lockedIDs.contains(clause.id) {
+                report("Published version \(name) changed: \(locked.id)#\(clause.id) was added", at: parsed.clauses[index].headingRange)
+            }
+        }
+        for document in text.documents where !lock.documents.contains(where: { $0.id == document.entry.id }) {
+            report("Published version \(name) changed: document '\(document.entry.id)' was added", at: .file(prefix + document.entry.file))
+        }
+    }
+
+    // MARK: Continuity of published IDs
+
+    /// Every clause ID that was ever published resolves in every later version and in the working
+    /// text: directly, through an alias, or because it was retired explicitly.
+    private mutating func checkContinuity() {
+        for (index, version) in versions.enumerated() {
+            guard let lock = locks[version.id] else { continue }
+            var later: [(String, VersionText, SourceRange?)] = []
+            if let workingText { later.append((VersionsFile.working, workingText, nil)) }
+            for next in versions[(index + 1)...] {
+                if let text = texts[next.id] { later.append((next.id, text, next.idRange)) }
+            }
+            for (name, text, versionRange) in later {
+                for key in lock.publishedIDs {
+                    guard let target = Target(key), let clause = target.clause else { continue }
+                    let resolved = text.history.resolve(document: target.document, id: clause)
+                    if let document = text.document(target.document), document.path(of: resolved) != nil { continue }
+                    if text.history.retired[key] != nil { continue }
+                    let at: SourceRange
+                    if let versionRange {
+                        at = versionRange
+                    } else if let entry = working?.manifest.documents.first(where: { $0.id == target.document }) {
+                        at = .file(entry.file)
+                    } else {
+                        at = .file(CorpusLoader.manifestName)
+                    }
+                    diagnostics.append(Diagnostic(
+                        .lostID, "Published clause \(key) (version \(version.id)) no longer exists in \(name)", at: at,
+                        stage: .check,
+                        notes: [DiagnosticNote("a published ID must stay resolvable: restore the clause, add '\(key): <new-id>' under 'aliases' in \(CorpusLoader.manifestName), or list '\(key)' under 'retired'")]))
+                }
+            }
+        }
+    }
+}
