@@ -88,6 +88,8 @@ public struct Workspace: Sendable {
     public var locks: [String: VersionLock]
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
+    /// Patch files whose problems are already reported; a version listing them is not told again.
+    var unreadablePatches: Set<String> = []
 
     public static let patchesFolder = "patches"
 
@@ -159,7 +161,10 @@ public struct Workspace: Sendable {
             }
             let source = SourceFile(path: path, text: text)
             sources[path] = source
-            guard let patch = PatchReader.read(source, diagnostics: &diagnostics) else { continue }
+            guard let patch = PatchReader.read(source, diagnostics: &diagnostics) else {
+                unreadablePatches.insert(String(name.dropLast(4)))
+                continue
+            }
             patches[patch.id] = patch
             if !used.contains(patch.id) {
                 diagnostics.append(Diagnostic(.unusedPatch, "Patch '\(patch.id)' is in no version", at: patch.idRange,
@@ -197,6 +202,7 @@ public struct Workspace: Sendable {
         for (patchID, range) in zip(version.patches, version.patchRanges) {
             guard let patch = patches[patchID] else {
                 complete = false
+                if unreadablePatches.contains(patchID) { continue }
                 let near = Suggestions.nearest(to: patchID, in: patches.keys)
                 diagnostics.append(Diagnostic(.unknownPatch, "Version '\(version.id)' lists unknown patch '\(patchID)'",
                                               at: range, stage: .assemble,
