@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Debian's libcmark-gfm and its extensions; the wrapper is the only target that imports it.
@@ -22,7 +24,12 @@ let package = Package(
         .target(name: "AvtalMarkdown", dependencies: ["CMarkGFM"]),
         .target(
             name: "AvtalCore",
-            dependencies: ["AvtalMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["AvtalMarkdown", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Redline, amendment text and (later) the site: everything that renders a version for readers.
+        .target(
+            name: "AvtalPublishing",
+            dependencies: ["AvtalCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "avtal",
@@ -30,6 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "AvtalMarkdownTests", dependencies: ["AvtalMarkdown"], exclude: ["Resources"]),
         .testTarget(name: "AvtalCoreTests", dependencies: ["AvtalCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "AvtalPublishingTests", dependencies: ["AvtalPublishing"], exclude: ["Fixtures"]),
         // Depends on the executable so that `swift test` always builds the binary it runs.
         .testTarget(name: "AvtalCLITests", dependencies: ["avtal"]),
     ],
