@@ -121,7 +121,7 @@ public struct Assembler {
         var clause = document[path]
         switch change.operation {
         case let .replace(phrase, replacement):
-            let count = clause.body.components(separatedBy: phrase).count - 1
+            let count = clause.body.ranges(of: phrase).count
             guard count == 1 else {
                 let summary = count == 0
                     ? "Phrase not found in \(documentID)#\(clauseID)"
@@ -131,7 +131,7 @@ public struct Assembler {
                                DiagnosticNote("the clause's own text: \(TextComparison.quote(clause.body, limit: 400))")])
                 return
             }
-            clause.body = clause.body.replacingOccurrences(of: phrase, with: replacement)
+            clause.body = clause.body.replacing(phrase, with: replacement)
             clause.bodyOrigin = origin
             document[path] = clause
         case let .setText(newText, guardValue):

@@ -241,15 +241,15 @@ struct DocumentParser {
     }
 
     private func headingInfo(_ block: MarkdownNode, level: Int, range: SourceRange) -> HeadingInfo {
-        let text = block.plainText.trimmingCharacters(in: .whitespaces)
+        let text = block.plainText.trimmed
         var info = HeadingInfo(node: block, level: level, range: range, text: text)
-        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return info }
+        guard text.hasSuffix("}"), let open = text.lastRange(of: "{#") else { return info }
         info.writtenID = String(text[open.upperBound..<text.index(before: text.endIndex)])
-        info.text = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        info.text = text[..<open.lowerBound].trimmed
         // Find the suffix in the source: on the heading's line for ATX, above the underline for setext.
         for n in stride(from: range.end.line, through: range.start.line, by: -1) {
             let line = source.line(n)
-            if let found = line.range(of: "{#", options: .backwards),
+            if let found = line.lastRange(of: "{#"),
                let close = line[found.lowerBound...].firstIndex(of: "}") {
                 let column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
                 let length = line.unicodeScalars.distance(from: found.lowerBound, to: close) + 1
@@ -266,19 +266,19 @@ struct DocumentParser {
         let line = source.line(first)
         let isATX = line.drop { $0 == " " }.first == "#"
         let lines = isATX ? [first] : Array(first..<max(first + 1, info.range.end.line))
-        var text = lines.map { source.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        var text = lines.map { source.line($0).trimmed }.joined(separator: " ")
         if isATX {
-            text = String(text.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+            text = text.drop { $0 == "#" }.trimmed
             if let end = headingTextEnd(info) {
                 let scalars = Array(line.unicodeScalars)
                 let indent = line.prefix { $0 == " " }.count
                 let hashes = line.dropFirst(indent).prefix { $0 == "#" }.count
                 let start = min(indent + hashes, scalars.count), stop = min(max(end.start.column - 1, start), scalars.count)
-                text = String(String.UnicodeScalarView(scalars[start..<stop])).trimmingCharacters(in: .whitespaces)
+                text = String(String.UnicodeScalarView(scalars[start..<stop])).trimmed
             }
         }
-        if info.writtenID != nil, text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) {
-            text = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        if info.writtenID != nil, text.hasSuffix("}"), let open = text.lastRange(of: "{#") {
+            text = text[..<open.lowerBound].trimmed
         }
         return text
     }

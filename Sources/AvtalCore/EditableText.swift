@@ -146,25 +146,13 @@ extension EditableDocument {
                   clauses: document.clauses.indices.filter { document.clauses[$0].parent == nil }.map(build))
     }
 
-    /// The document as Markdown with front matter, and for each line of it where it came from.
-    public func markdown() -> (text: String, origins: [Origin]) {
-        var lines: [String] = []
-        var origins: [Origin] = []
-        let file = entry.file
-        func add(_ text: String, _ origin: Origin) {
-            for (offset, line) in text.components(separatedBy: "\n").enumerated() {
-                lines.append(line)
-                if case let .source(sourceFile, first) = origin {
-                    origins.append(.source(file: sourceFile, line: first + offset))
-                } else {
-                    origins.append(origin)
-                }
-            }
-        }
+    /// The front matter block, `---` to `---`, each line with where it came from.
+    func frontMatterLines() -> [(String, Origin)] {
+        let generated = Origin.generated(file: entry.file)
+        var out: [(String, Origin)] = [("---", generated)]
         func field(_ key: String, _ value: String) {
-            add("\(key): \(YAMLText.scalar(value))", metadataOrigin[key] ?? .generated(file: file))
+            out.append(("\(key): \(YAMLText.scalar(value))", metadataOrigin[key] ?? generated))
         }
-        add("---", .generated(file: file))
         field("id", frontMatter.id)
         field("kind", frontMatter.kind.rawValue)
         field("title", frontMatter.title)
@@ -172,28 +160,50 @@ extension EditableDocument {
         field("valid-from", frontMatter.validFrom.description)
         switch frontMatter.validity {
         case let .until(date): field("valid-to", date.description)
-        case .untilFurtherNotice: add("valid-until-further-notice: true", metadataOrigin["valid-to"] ?? .generated(file: file))
+        case .untilFurtherNotice: out.append(("valid-until-further-notice: true", metadataOrigin["valid-to"] ?? generated))
         }
         if !frontMatter.legalBasis.isEmpty {
-            add("legal-basis:", metadataOrigin["legal-basis"] ?? .generated(file: file))
+            out.append(("legal-basis:", metadataOrigin["legal-basis"] ?? generated))
             for basis in frontMatter.legalBasis {
-                add("  - \(YAMLText.scalar(basis))", metadataOrigin["legal-basis"] ?? .generated(file: file))
+                out.append(("  - \(YAMLText.scalar(basis))", metadataOrigin["legal-basis"] ?? generated))
             }
         }
-        add("---", .generated(file: file))
+        out.append(("---", generated))
+        return out
+    }
+
+    /// The front matter as it is written in a snapshot; its hash is part of the lock.
+    public var frontMatterText: String { frontMatterLines().map(\.0).joined(separator: "\n") }
+
+    /// The document as Markdown with front matter, and for each line of it where it came from.
+    public func markdown() -> (text: String, origins: [Origin]) {
+        var lines: [String] = []
+        var origins: [Origin] = []
+        let generated = Origin.generated(file: entry.file)
+        func add(_ text: String, _ origin: Origin) {
+            for (offset, line) in text.lines.enumerated() {
+                lines.append(String(line))
+                if case let .source(sourceFile, first) = origin {
+                    origins.append(.source(file: sourceFile, line: first + offset))
+                } else {
+                    origins.append(origin)
+                }
+            }
+        }
+        for (line, origin) in frontMatterLines() { add(line, origin) }
         if !preamble.isEmpty {
-            add("", .generated(file: file))
+            add("", generated)
             add(preamble, preambleOrigin)
         }
         walk { clause, path in
-            add("", .generated(file: file))
+            add("", generated)
             add("\(String(repeating: "#", count: path.count)) \(clause.heading) {#\(clause.id)}", clause.headingOrigin)
             if !clause.body.isEmpty {
-                add("", .generated(file: file))
+                add("", generated)
                 add(clause.body, clause.bodyOrigin)
             }
         }
-        return (lines.joined(separator: "\n") + "\n", origins + [.generated(file: file)])
+        return (lines.joined(separator: "\n") + "\n", origins + [generated])
     }
 }
 
@@ -201,12 +211,11 @@ extension EditableDocument {
 public enum TextDigest {
     /// Trailing spaces and surrounding blank lines do not count; everything else does.
     public static func normalize(_ text: String) -> String {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
-            .map { line -> String in
-                var line = Substring(line)
-                while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-                return String(line)
-            }
+        var lines = text.lines.map { line -> Substring in
+            var line = line
+            while let last = line.last, last == " " || last == "\t" || last == "\r" || last == "\r\n" { line = line.dropLast() }
+            return line
+        }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")
@@ -224,7 +233,7 @@ public enum TextDigest {
 enum YAMLText {
     static func scalar(_ value: String) -> String {
         let plainSafe = !value.isEmpty
-            && value.trimmingCharacters(in: .whitespaces) == value
+            && value.trimmed == value
             && !value.contains(": ") && !value.contains(" #") && !value.contains("\n") && !value.hasSuffix(":")
             && !"-?:,[]{}#&*!|>'\"%@`".contains(value.first!)
             && !["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"].contains(value.lowercased())

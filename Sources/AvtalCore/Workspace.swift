@@ -61,9 +61,7 @@ public struct VersionLock: Codable, Hashable, Sendable {
     }
 
     static func frontMatterDigest(_ document: EditableDocument) -> String {
-        let lines = document.markdown().text.components(separatedBy: "\n")
-        let end = lines.dropFirst().firstIndex(of: "---") ?? 0
-        return TextDigest.sha256(lines[0...end].joined(separator: "\n"))
+        TextDigest.sha256(document.frontMatterText)
     }
 
     func encoded() -> Data {
@@ -398,10 +396,11 @@ public struct Workspace: Sendable {
                 if let text = texts[next.id] { later.append((next.id, text, next.idRange)) }
             }
             for (name, text, versionRange) in later {
+                let idsByDocument = Dictionary(text.documents.map { ($0.entry.id, $0.allIDs) }) { first, _ in first }
                 for key in lock.publishedIDs {
                     guard let target = Target(key), let clause = target.clause else { continue }
                     let resolved = text.history.resolve(document: target.document, id: clause)
-                    if let document = text.document(target.document), document.path(of: resolved) != nil { continue }
+                    if idsByDocument[target.document]?.contains(resolved) == true { continue }
                     if text.history.retired[key] != nil { continue }
                     let at: SourceRange
                     if let versionRange {

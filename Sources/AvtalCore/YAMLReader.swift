@@ -147,7 +147,7 @@ struct YAMLReader {
             report(.wrongType, "Expected '\(key)' to be text, found \(Self.shape(of: node))", at: range(of: node))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        let value = scalar.string.trimmed
         guard !value.isEmpty else {
             report(.invalidValue, "'\(key)' is empty", at: range(of: node))
             return nil
