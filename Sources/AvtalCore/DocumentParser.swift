@@ -2,12 +2,70 @@ import AvtalMarkdown
 import Foundation
 import Yams
 
-/// What a document needs to know about the rest of the corpus to classify its links.
-struct LinkContext {
+/// What a document needs to know about the rest of the corpus to classify its links. The checker
+/// and the renderers classify a destination the same way through `target(of:from:)`.
+public struct LinkContext: Sendable {
     var documentIDs: Set<String>
     /// Corpus-relative file path → document ID.
     var documentFiles: [String: String]
     var files: Set<String>
+
+    init(documentIDs: Set<String>, documentFiles: [String: String], files: Set<String>) {
+        self.documentIDs = documentIDs
+        self.documentFiles = documentFiles
+        self.files = files
+    }
+
+    public init(_ corpus: Corpus) {
+        var documentFiles: [String: String] = [:]
+        for entry in corpus.manifest.documents where documentFiles[entry.file] == nil { documentFiles[entry.file] = entry.id }
+        self.init(documentIDs: Set(corpus.manifest.documents.map(\.id)), documentFiles: documentFiles, files: corpus.files)
+    }
+
+    public enum Problem: Error, Sendable {
+        case noDestination
+        case emptyFragment
+    }
+
+    /// What a link destination written in the document `entry` points to.
+    public func target(of destination: String, from entry: Manifest.Entry) -> Result<ReferenceTarget, Problem> {
+        if destination.isEmpty { return .failure(.noDestination) }
+        if DocumentParser.hasScheme(destination) { return .success(.external(destination)) }
+        let hash = destination.firstIndex(of: "#")
+        let pathPart = String(destination[..<(hash ?? destination.endIndex)])
+        let fragment = hash.map { String(destination[destination.index(after: $0)...]) }
+        if fragment?.isEmpty == true { return .failure(.emptyFragment) }
+        let path = pathPart.removingPercentEncoding ?? pathPart
+
+        let documentID: String
+        if path.isEmpty {
+            documentID = entry.id
+        } else if !path.contains("/"), !path.contains("."), Suggestions.isValidID(path),
+                  documentIDs.contains(path) || !files.contains(Self.resolve(path, from: entry.file)) {
+            documentID = path
+        } else {
+            let resolved = Self.resolve(path, from: entry.file)
+            guard let id = documentFiles[resolved] else { return .success(.file(resolved)) }
+            documentID = id
+        }
+        if let fragment { return .success(.clause(document: documentID, id: fragment)) }
+        return .success(.document(documentID))
+    }
+
+    /// Resolves a relative path against the folder of `file`; the result is corpus-relative,
+    /// and starts with "../" when it leaves the corpus.
+    static func resolve(_ path: String, from file: String) -> String {
+        var parts: [Substring] = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast()
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
+            default: parts.append(component)
+            }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
 }
 
 /// Turns one document's source into a `Document`: front matter, clause tree, references.
@@ -383,56 +441,18 @@ struct DocumentParser {
 
     private mutating func reference(_ node: MarkdownNode, range: SourceRange, clause: Int?) -> Reference? {
         let destination = node.url ?? ""
-        let isImage = node.kind == .image
-        func make(_ target: ReferenceTarget) -> Reference {
-            Reference(destination: destination, target: target, text: node.plainText, range: range,
-                      clause: clause, isImage: isImage)
-        }
-        if destination.isEmpty {
+        switch links.target(of: destination, from: entry) {
+        case let .success(target):
+            return Reference(destination: destination, target: target, text: node.plainText, range: range,
+                             clause: clause, isImage: node.kind == .image)
+        case .failure(.noDestination):
             report(.malformedReference, "Link has no destination", at: range,
                    notes: [DiagnosticNote("write [](#clause-id), [](document-id#clause-id) or [](document-id)")])
-            return nil
-        }
-        if Self.hasScheme(destination) { return make(.external(destination)) }
-
-        let hash = destination.firstIndex(of: "#")
-        let pathPart = String(destination[..<(hash ?? destination.endIndex)])
-        let fragment = hash.map { String(destination[destination.index(after: $0)...]) }
-        if fragment?.isEmpty == true {
+        case .failure(.emptyFragment):
             report(.malformedReference, "Reference '\(destination)' ends in an empty '#'", at: range,
                    notes: [DiagnosticNote("name the clause after '#', or remove the '#' to refer to the whole document")])
-            return nil
         }
-        let path = pathPart.removingPercentEncoding ?? pathPart
-
-        let documentID: String
-        if path.isEmpty {
-            documentID = entry.id
-        } else if !path.contains("/"), !path.contains("."), Suggestions.isValidID(path),
-                  links.documentIDs.contains(path) || !links.files.contains(resolve(path)) {
-            documentID = path
-        } else {
-            let resolved = resolve(path)
-            guard let id = links.documentFiles[resolved] else { return make(.file(resolved)) }
-            documentID = id
-        }
-        if let fragment { return make(.clause(document: documentID, id: fragment)) }
-        return make(.document(documentID))
-    }
-
-    /// Resolves a relative path against this document's folder; the result is corpus-relative,
-    /// and starts with "../" when it leaves the corpus.
-    private func resolve(_ path: String) -> String {
-        var parts: [Substring] = path.hasPrefix("/") ? [] : entry.file.split(separator: "/").dropLast()
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
-                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append("..") }
-            default: parts.append(component)
-            }
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        return nil
     }
 
     static func hasScheme(_ destination: String) -> Bool {

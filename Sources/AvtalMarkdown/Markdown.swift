@@ -145,6 +145,27 @@ public struct MarkdownNode: Sendable {
     }
 }
 
+/// A link as written, for `renderHTML(_:rewritingLinks:)`.
+public struct LinkInfo: Sendable {
+    public var destination: String
+    /// False for `[](target)`: the renderer may supply the text.
+    public var hasText: Bool
+}
+
+/// What to make of a link when rendering.
+public struct LinkRewrite: Sendable {
+    public var destination: String
+    public var title: String?
+    /// Shown when the link was written without text.
+    public var text: String?
+
+    public init(destination: String, title: String? = nil, text: String? = nil) {
+        self.destination = destination
+        self.title = title
+        self.text = text
+    }
+}
+
 /// Entry points to cmark-gfm.
 public enum Markdown {
     /// Parses `source` into a value tree.
@@ -173,6 +194,54 @@ public enum Markdown {
             defer { free(html) }
             return String(cString: html)
         }
+    }
+
+    /// Renders `source` like `renderHTML`, but lets `rewrite` change each link first: its destination,
+    /// its title, and — for a link written without text, like `[](#avtalstid)` — the text it shows.
+    /// The text given is a plain string; cmark escapes it like any text.
+    public static func renderHTML(
+        _ source: String,
+        extensions: MarkdownExtensions = .agreement,
+        options: MarkdownOptions = [],
+        rewritingLinks rewrite: (LinkInfo) -> LinkRewrite?
+    ) -> String {
+        withParsedTree(source, extensions: extensions, options: options) { root, parser in
+            var links: [OpaquePointer] = []
+            if let iterator = cmark_iter_new(root) {
+                defer { cmark_iter_free(iterator) }
+                while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                    if let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                       cmark_node_get_type(node) == CMARK_NODE_LINK {
+                        links.append(node)
+                    }
+                }
+            }
+            // Changed after the walk: adding children while iterating would disturb the iterator.
+            for link in links {
+                let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+                let isEmpty = cmark_node_first_child(link) == nil
+                guard let change = rewrite(LinkInfo(destination: url, hasText: !isEmpty)) else { continue }
+                cmark_node_set_url(link, change.destination)
+                if let title = change.title { cmark_node_set_title(link, title) }
+                if isEmpty, let text = change.text, let textNode = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_literal(textNode, text)
+                    cmark_node_append_child(link, textNode)
+                }
+            }
+            guard let html = cmark_render_html(root, options.cmarkValue, cmark_parser_get_syntax_extensions(parser))
+            else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        }
+    }
+
+    /// Renders one line of inline Markdown (a heading's text) without the paragraph around it.
+    public static func renderInlineHTML(_ source: String, extensions: MarkdownExtensions = .agreement) -> String {
+        var html = renderHTML(source, extensions: extensions)
+        if html.hasPrefix("<p>") { html.removeFirst(3) }
+        while html.hasSuffix("\n") { html.removeLast() }
+        if html.hasSuffix("</p>") { html.removeLast(4) }
+        return html
     }
 
     private static func withParsedTree<T>(
