@@ -33,7 +33,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "avtal",
-            dependencies: ["AvtalCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AvtalCore", "AvtalPublishing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "AvtalMarkdownTests", dependencies: ["AvtalMarkdown"], exclude: ["Resources"]),
         .testTarget(name: "AvtalCoreTests", dependencies: ["AvtalCore"], exclude: ["Fixtures"]),

@@ -18,7 +18,8 @@ public struct LoadResult: Sendable {
 /// The load stage: manifest, front matter and Markdown into a `Corpus`.
 public enum CorpusLoader {
     public static let manifestName = "agreement.yml"
-    static let manifestKeys = ["title", "parties", "documents", "ignore", "aliases", "retired"]
+    static let manifestKeys = ["title", "parties", "publisher", "contact", "documents", "ignore", "aliases", "retired"]
+    static let contactKeys = ["name", "email", "phone"]
     /// Folders of a corpus that hold other things than working text: published snapshots.
     public static let reservedFolders = ["versions"]
     static let entryKeys = ["id", "file", "kind"]
@@ -110,6 +111,20 @@ public enum CorpusLoader {
         let parties = reader.requireKey("parties", in: map, what: what, fallback: fallback)
             .flatMap { reader.stringList($0, key: "parties") }
         let ignore = map.value("ignore").flatMap { reader.stringList($0, key: "ignore") } ?? []
+        let publisher = map.value("publisher").flatMap { reader.string($0, key: "publisher") }
+        var contact: Contact?
+        if let node = map.value("contact"), let contactMap = reader.mapping(node, what: "'contact'") {
+            reader.rejectUnknownKeys(contactMap, allowed: contactKeys, what: "'contact'")
+            if let name = reader.requireKey("name", in: contactMap, what: "'contact'", fallback: fallback)
+                .flatMap({ reader.string($0, key: "name") }) {
+                let email = contactMap.value("email").flatMap { reader.string($0, key: "email") }
+                if let email, let emailNode = contactMap.value("email"), !email.contains("@") || email.contains(" ") {
+                    reader.report(.invalidValue, "'email' is not an e-mail address: '\(email)'", at: reader.range(of: emailNode))
+                }
+                contact = Contact(name: name, email: email,
+                                  phone: contactMap.value("phone").flatMap { reader.string($0, key: "phone") })
+            }
+        }
         var aliases: [String: String] = [:]
         if let node = map.value("aliases"), let aliasMap = reader.mapping(node, what: "'aliases'") {
             for (key, keyNode, value) in aliasMap.pairs {
@@ -195,7 +210,7 @@ public enum CorpusLoader {
         }
         guard let title, let parties else { return nil }
         return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore,
-                        aliases: aliases, retired: retired)
+                        publisher: publisher, contact: contact, aliases: aliases, retired: retired)
     }
 
     private static func normalize(_ path: String) -> String {

@@ -45,6 +45,12 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case appendix
 }
 
+public struct Contact: Sendable, Hashable {
+    public var name: String
+    public var email: String?
+    public var phone: String?
+}
+
 /// `Agreement/agreement.yml`.
 public struct Manifest: Sendable {
     public struct Entry: Sendable {
@@ -64,6 +70,10 @@ public struct Manifest: Sendable {
     public var mentionedFiles: Set<String>
     /// Glob patterns (relative to the corpus root) of Markdown files that are not documents.
     public var ignore: [String]
+    /// Who publishes the texts, for the site's accessibility statement and the remiss letter.
+    public var publisher: String?
+    /// Where readers report problems with the published texts.
+    public var contact: Contact?
     /// IDs changed in the sources after publication: "document#old-id" → "new-id".
     public var aliases: [String: String]
     /// IDs removed in the sources after publication, never to be reused: "document#id" → where it is listed.

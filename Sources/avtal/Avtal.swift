@@ -1,5 +1,6 @@
 import ArgumentParser
 import AvtalCore
+import AvtalPublishing
 import Foundation
 
 #if canImport(Glibc)
@@ -18,7 +19,7 @@ struct Avtal: ParsableCommand {
         commandName: "avtal",
         abstract: "Check, version and publish agreement texts kept in git.",
         version: "0.1.0",
-        subcommands: [Check.self, Versions.self, Publish.self]
+        subcommands: [Check.self, Build.self, Versions.self, Diff.self, Amendments.self, Publish.self]
     )
 
     /// Argument errors exit with 2, not ArgumentParser's 64, so that CI can tell "the texts have
@@ -43,6 +44,41 @@ struct CorpusOptions: ParsableArguments {
     var root: String = "Agreement"
 
     var url: URL { URL(fileURLWithPath: root) }
+
+    @Option(help: ArgumentHelp("The HTML templates (default: Templates/ beside the corpus folder, or AVTAL_TEMPLATES).", valueName: "dir"))
+    var templates: String?
+
+    /// The templates folder: given, from the environment, beside the corpus (the project layout), or
+    /// in the current folder.
+    func templateLibrary() throws -> TemplateLibrary {
+        let environment = ProcessInfo.processInfo.environment["AVTAL_TEMPLATES"]
+        let candidates = [templates, environment].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
+            + [url.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates"),
+               URL(fileURLWithPath: "Templates")]
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("layout.mustache").path) {
+            return TemplateLibrary(folder: candidate)
+        }
+        printError("no templates found (looked in \(candidates.map(\.path).joined(separator: ", "))); use --templates DIR")
+        throw Status.cannotRun
+    }
+
+    /// Loads the workspace; exit 2 when there is no corpus.
+    func workspace() throws -> Workspace {
+        do { return try Workspace.load(root: url) } catch {
+            printError(error.description)
+            throw Status.cannotRun
+        }
+    }
+
+    /// Prints the workspace's errors and exits 1 when there are any: nothing is built from broken text.
+    func requireNoErrors(_ workspace: Workspace) throws {
+        let errors = Diagnostic.sortedForOutput(workspace.diagnostics.filter { $0.severity == .error })
+        guard !errors.isEmpty else { return }
+        let formatter = DiagnosticFormatter(pathPrefix: root, sources: workspace.sources)
+        FileHandle.standardError.write(Data(formatter.human(errors, summary: nil, color: false).utf8))
+        printError("nothing was written: fix the errors above first (avtal check)")
+        throw Status.problems
+    }
 }
 
 /// Messages for people go to standard error; results go to standard output.
@@ -173,6 +209,109 @@ struct Publish: ParsableCommand {
                 printError(message)
                 throw Status.cannotRun
             }
+        }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the HTML site of the working text and every version into Output/site/.",
+        discussion: "The site replaces the old one only when everything rendered; with errors nothing is written.")
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Option(help: ArgumentHelp("Render only this version (or 'working').", valueName: "id"))
+    var version: String?
+
+    @Option(help: ArgumentHelp("The site folder.", valueName: "dir"))
+    var output: String = "Output/site"
+
+    func run() throws {
+        let workspace = try corpus.workspace()
+        try corpus.requireNoErrors(workspace)
+        let templates = try corpus.templateLibrary()
+        if let version, workspace.texts[version] == nil {
+            printError("no version '\(version)' (versions: \(([VersionsFile.working] + workspace.versions.map(\.id)).joined(separator: ", ")))")
+            throw Status.cannotRun
+        }
+        do {
+            let files = try SiteBuilder(workspace: workspace, templates: templates).render(only: version)
+            try OutputWriter.replace(URL(fileURLWithPath: output), with: files)
+            let pages = files.keys.filter { $0.hasSuffix(".html") }.count
+            print("built \(pages) pages in \(output)/")
+        } catch {
+            printError("\(error)")
+            throw Status.cannotRun
+        }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what changed between two versions ('working' for the sources), aligned by clause ID.")
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Argument(help: "The older version.") var from: String
+    @Argument(help: "The newer version.") var to: String
+
+    @Option(help: ArgumentHelp("Also write an HTML redline to this file.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        let workspace = try corpus.workspace()
+        do {
+            let diff = try VersionDiff.compute(from: from, to: to, in: workspace)
+            print(DiffTextRenderer(color: shouldColor(color)).render(diff), terminator: "")
+            if let output {
+                let html = try RedlineRenderer(templates: try corpus.templateLibrary())
+                    .render(diff, fromTitle: VersionDiff.title(of: from, in: workspace), toTitle: VersionDiff.title(of: to, in: workspace))
+                try OutputWriter.replaceFile(URL(fileURLWithPath: output), with: Data(html.utf8))
+            }
+        } catch let error as PublishingError {
+            printError(error.description)
+            throw Status.cannotRun
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("\(error)")
+            throw Status.cannotRun
+        }
+    }
+}
+
+enum AmendmentFormat: String, ExpressibleByArgument, CaseIterable {
+    case markdown, html
+}
+
+struct Amendments: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a patch as the text of a Swedish ändringsbeslut, with the numbers of the version it produces.")
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Argument(help: "The patch ID.") var patch: String
+
+    @Option(help: "markdown or html.")
+    var format: AmendmentFormat = .markdown
+
+    func run() throws {
+        let workspace = try corpus.workspace()
+        do {
+            let amendment = try Amendment.build(patchID: patch, in: workspace)
+            let renderer = AmendmentRenderer(templates: try corpus.templateLibrary())
+            print(try renderer.render(amendment, format: format == .html ? .html : .markdown), terminator: "")
+        } catch let error as PublishingError {
+            printError(error.description)
+            throw Status.cannotRun
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("\(error)")
+            throw Status.cannotRun
         }
     }
 }

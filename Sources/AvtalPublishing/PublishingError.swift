@@ -1,0 +1,50 @@
+import AvtalCore
+
+/// Why a publishing step could not run. The message names what is missing and what to do.
+public enum PublishingError: Error, Sendable, CustomStringConvertible {
+    /// Not `working` and not in versions.yml.
+    case unknownVersion(String, known: [String])
+    /// Listed, but its text could not be built (its problems are in the workspace's diagnostics).
+    case versionNotBuilt(String)
+    case unknownPatch(String, known: [String])
+    /// The patch is in no version, so there is no text to number it against.
+    case patchInNoVersion(String)
+    /// The patch, or an earlier patch of its version, does not apply.
+    case patchDoesNotApply(String, version: String, problems: [String])
+
+    public var description: String {
+        switch self {
+        case let .unknownVersion(id, known):
+            "Unknown version '\(id)': use 'working' or a version in \(VersionsFile.name) (\(known.isEmpty ? "none listed" : known.joined(separator: ", ")))"
+        case let .versionNotBuilt(id):
+            "Version '\(id)' could not be built: run 'avtal check' to see why"
+        case let .unknownPatch(id, known):
+            "Unknown patch '\(id)': patches are read from \(Workspace.patchesFolder)/<id>.yml (\(known.isEmpty ? "none found" : known.joined(separator: ", ")))"
+        case let .patchInNoVersion(id):
+            "Patch '\(id)' is in no version: list it under 'patches' of a version in \(VersionsFile.name)"
+        case let .patchDoesNotApply(id, version, problems):
+            "Patch '\(id)' does not apply in version '\(version)': " + problems.joined(separator: "; ")
+        }
+    }
+}
+
+extension VersionDiff {
+    /// The differences between two versions of a loaded workspace (`working` for the sources).
+    public static func compute(from a: String, to b: String, in workspace: Workspace) throws(PublishingError) -> VersionDiff {
+        compute(from: try text(a, in: workspace), to: try text(b, in: workspace))
+    }
+
+    static func text(_ id: String, in workspace: Workspace) throws(PublishingError) -> VersionText {
+        if let text = workspace.texts[id] { return text }
+        if id == VersionsFile.working || workspace.versions.contains(where: { $0.id == id }) {
+            throw .versionNotBuilt(id)
+        }
+        throw .unknownVersion(id, known: workspace.versions.map(\.id))
+    }
+
+    /// How a version is named in headings: its title from versions.yml, "arbetstexten" for the sources.
+    public static func title(of id: String, in workspace: Workspace) -> String {
+        if id == VersionsFile.working { return Swedish.versionLabel(id) }
+        return workspace.versions.first { $0.id == id }?.title ?? Swedish.versionLabel(id)
+    }
+}

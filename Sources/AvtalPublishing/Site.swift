@@ -1,0 +1,405 @@
+import AvtalCore
+import AvtalMarkdown
+import Foundation
+import Mustache
+
+/// The render stage: the HTML site of the working text and of every version, from values only.
+public struct SiteBuilder {
+    public let workspace: Workspace
+    public let templates: TemplateLibrary
+    let library: MustacheLibrary
+
+    public init(workspace: Workspace, templates: TemplateLibrary) throws(TemplateError) {
+        self.workspace = workspace
+        self.templates = templates
+        library = try templates.library()
+    }
+
+    /// The site's folder names for versions: `working` keeps its name.
+    public var versionIDs: [String] {
+        [VersionsFile.working] + workspace.versions.map(\.id).filter { workspace.texts[$0] != nil }
+    }
+
+    /// Every file of the site, by path relative to the site folder, rendered in memory. Nothing is
+    /// written here: `SiteWriter` puts the files in place only when all of them rendered.
+    public func render(only: String? = nil) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let versions = only.map { [$0] } ?? versionIDs
+        for id in versions {
+            guard let text = workspace.texts[id] else { continue }
+            for (path, html) in try VersionSite(builder: self, id: id, text: text).render() {
+                files["\(id)/\(path)"] = Data(html.utf8)
+            }
+        }
+        files["index.html"] = Data(try renderIndex(versions: versionIDs).utf8)
+        files["tillganglighet.html"] = Data(try renderAccessibilityStatement().utf8)
+        files["style.css"] = try templates.asset(named: "style.css")
+        return files
+    }
+
+    func page(_ template: String, _ content: Any, frame: PageFrame) throws -> String {
+        try templates.render(content, with: template, frame: frame, library: library)
+    }
+
+    /// The frame of a page at the site's root.
+    func rootFrame(title: String, current: String) -> PageFrame {
+        PageFrame(pageTitle: title, siteTitle: siteTitle, root: "",
+                  nav: [.init(href: "index.html", label: "Versioner", current: current == "index.html"),
+                        .init(href: "tillganglighet.html", label: "Tillgänglighet", current: current == "tillganglighet.html")],
+                  footer: footer)
+    }
+
+    var siteTitle: String { workspace.working?.manifest.title ?? "Avtal" }
+
+    var footer: String {
+        let manifest = workspace.working?.manifest
+        let parties = manifest.map { Swedish.list($0.parties) } ?? ""
+        return parties.isEmpty ? siteTitle : "Parter: \(parties)."
+    }
+
+    struct IndexPage {
+        var siteTitle: String
+        var versions: [VersionEntry]
+    }
+
+    struct VersionEntry {
+        var href: String
+        var title: String
+        var status: String
+        var id: String
+    }
+
+    func renderIndex(versions: [String]) throws -> String {
+        let entries = versions.map { id in
+            VersionEntry(href: "\(id)/index.html", title: versionTitle(id), status: versionStatus(id), id: id)
+        }
+        return try page("index", IndexPage(siteTitle: siteTitle, versions: entries),
+                        frame: rootFrame(title: siteTitle, current: "index.html"))
+    }
+
+    struct StatementPage {
+        var publisher: String
+        var contactName: String
+        var contactEmail: String
+        var hasContactEmail: Bool
+        var assessedOn: String
+    }
+
+    func renderAccessibilityStatement() throws -> String {
+        let manifest = workspace.working?.manifest
+        // The date of the newest decision or publication, never the clock: same input, same bytes.
+        let dates = workspace.versions.compactMap(\.publishedOn) + workspace.patches.values.map(\.decidedOn)
+        let assessed = dates.max().map(SwedishDate.format) ?? ""
+        return try page("tillganglighet", StatementPage(
+            publisher: manifest?.publisher ?? Swedish.list(manifest?.parties ?? []),
+            contactName: manifest?.contact?.name ?? "", contactEmail: manifest?.contact?.email ?? "",
+            hasContactEmail: manifest?.contact?.email != nil, assessedOn: assessed),
+            frame: rootFrame(title: "Tillgänglighetsredogörelse – \(siteTitle)", current: "tillganglighet.html"))
+    }
+
+    func versionTitle(_ id: String) -> String {
+        if id == VersionsFile.working { return "Arbetsversion" }
+        return workspace.versions.first { $0.id == id }?.title ?? id
+    }
+
+    func versionStatus(_ id: String) -> String {
+        guard let version = workspace.versions.first(where: { $0.id == id }) else {
+            return "arbetstext, ej beslutad"
+        }
+        switch version.status {
+        case .published: return version.publishedOn.map { "publicerad \(SwedishDate.format($0))" } ?? "publicerad"
+        case .draft: return "utkast"
+        }
+    }
+}
+
+/// The pages of one version.
+struct VersionSite {
+    let builder: SiteBuilder
+    let id: String
+    let text: VersionText
+    /// Clause numbers, headings and anchors of every document, for references.
+    let index: [String: [String: ClauseInfo]]
+    let links: LinkContext?
+
+    struct ClauseInfo {
+        var number: String
+        var heading: String
+        var path: [Int]
+    }
+
+    init(builder: SiteBuilder, id: String, text: VersionText) {
+        self.builder = builder
+        self.id = id
+        self.text = text
+        var index: [String: [String: ClauseInfo]] = [:]
+        for document in text.documents {
+            var clauses: [String: ClauseInfo] = [:]
+            document.walk { clause, path in
+                clauses[clause.id] = ClauseInfo(number: EditableDocument.number(path),
+                                                heading: Markdown.parse(clause.heading).plainText, path: path)
+            }
+            index[document.entry.id] = clauses
+        }
+        self.index = index
+        links = builder.workspace.corpora[id].map(LinkContext.init)
+    }
+
+    /// Where anchors live: one page per document, or everything on one page.
+    enum Layout {
+        case documentPages
+        case singlePage
+
+        func href(document: String, clause: String?, from current: String) -> String {
+            switch self {
+            case .documentPages:
+                let page = document == current ? "" : "\(document).html"
+                return clause.map { "\(page)#\($0)" } ?? (page.isEmpty ? "#" : page)
+            case .singlePage:
+                return "#" + (clause.map { "\(document)--\($0)" } ?? document)
+            }
+        }
+
+        func anchor(document: String, clause: String) -> String {
+            self == .singlePage ? "\(document)--\(clause)" : clause
+        }
+    }
+
+    var version: Version? { builder.workspace.versions.first { $0.id == id } }
+
+    /// The version's changes against its base, for the start page and the redline.
+    var diff: VersionDiff? {
+        guard let version, let base = builder.workspace.texts[version.base] else { return nil }
+        return VersionDiff.compute(from: base, to: text)
+    }
+
+    func render() throws -> [(String, String)] {
+        var pages: [(String, String)] = []
+        let diff = diff
+        pages.append(("index.html", try renderStart(diff)))
+        for document in text.documents {
+            pages.append(("\(document.entry.id).html", try renderDocument(document)))
+        }
+        pages.append(("alla.html", try renderAll()))
+        if let diff, let version {
+            let html = try RedlineRenderer(templates: builder.templates).render(
+                diff, fromTitle: builder.versionTitle(version.base), toTitle: builder.versionTitle(id),
+                frame: frame(title: "Ändringar", current: "andringar.html"))
+            pages.append(("andringar.html", html))
+            for patchID in version.patches {
+                let amendment = try Amendment.build(patchID: patchID, in: builder.workspace, version: id)
+                let html = try AmendmentRenderer(templates: builder.templates).html(
+                    amendment, frame: frame(title: amendment.title, current: "beslut-\(patchID).html"))
+                pages.append(("beslut-\(patchID).html", html))
+            }
+        }
+        return pages
+    }
+
+    // MARK: Shared page parts
+
+    func frame(title: String, current: String) -> PageFrame {
+        PageFrame(pageTitle: "\(title) – \(builder.versionTitle(id))", siteTitle: builder.siteTitle, root: "../",
+                  versionTitle: builder.versionTitle(id), versionStatus: builder.versionStatus(id),
+                  nav: nav(current: current), footer: builder.footer)
+    }
+
+    func nav(current: String) -> [PageFrame.NavItem] {
+        var items = [PageFrame.NavItem(href: "index.html", label: "Översikt", current: current == "index.html")]
+        for document in text.documents {
+            let file = "\(document.entry.id).html"
+            items.append(.init(href: file, label: document.frontMatter.shortTitle, current: current == file))
+        }
+        items.append(.init(href: "alla.html", label: "Hela texten", current: current == "alla.html"))
+        if version != nil {
+            items.append(.init(href: "andringar.html", label: "Ändringar", current: current == "andringar.html"))
+        }
+        items.append(.init(href: "../index.html", label: "Alla versioner", current: false))
+        return items
+    }
+
+    // MARK: Text
+
+    func validity(_ front: FrontMatter) -> String {
+        switch front.validity {
+        case let .until(end): "Från och med \(SwedishDate.format(front.validFrom)) till och med \(SwedishDate.format(end))"
+        case .untilFurtherNotice: "Från och med \(SwedishDate.format(front.validFrom)) och tills vidare"
+        }
+    }
+
+    static func kindLabel(_ kind: DocumentKind) -> String {
+        switch kind {
+        case .agreement: "Avtal"
+        case .statutoryAgreement: "Lagreglerad överenskommelse"
+        case .appendix: "Bilaga"
+        }
+    }
+
+    /// A clause's or preamble's Markdown as HTML, with every reference turned into a link to its
+    /// target and, when written without text, labelled "punkt 3.2" or "punkt 3.2 i <kortnamn>".
+    func html(_ markdown: String, in document: EditableDocument, layout: Layout) -> String {
+        Markdown.renderHTML(markdown, rewritingLinks: { link in
+            guard let links, case let .success(target) = links.target(of: link.destination, from: document.entry) else {
+                return nil
+            }
+            let current = document.entry.id
+            switch target {
+            case let .clause(documentID, clauseID):
+                let resolved = text.history.resolve(document: documentID, id: clauseID)
+                guard let info = index[documentID]?[resolved], let targetDocument = text.document(documentID) else { return nil }
+                let label = documentID == current
+                    ? "punkt \(info.number)"
+                    : "punkt \(info.number) i \(targetDocument.frontMatter.shortTitle)"
+                return LinkRewrite(destination: layout.href(document: documentID, clause: resolved, from: current),
+                                   title: "\(label): \(info.heading)", text: label)
+            case let .document(documentID):
+                guard let targetDocument = text.document(documentID) else { return nil }
+                return LinkRewrite(destination: layout.href(document: documentID, clause: nil, from: current),
+                                   title: targetDocument.frontMatter.title, text: targetDocument.frontMatter.shortTitle)
+            case .file, .external:
+                return nil
+            }
+        })
+    }
+
+    // MARK: Document pages
+
+    struct ClauseContext {
+        var anchor: String
+        var tag: String
+        var number: String
+        var headingHTML: String
+        var headingText: String
+        var bodyHTML: String
+        var aliases: [String]
+        var children: [ClauseContext]
+        var hasChildren: Bool
+    }
+
+    func clauses(of document: EditableDocument, layout: Layout, baseLevel: Int) -> [ClauseContext] {
+        // Old IDs stay resolvable on the page: an alias gets an empty anchor inside the clause it names now.
+        var aliasesByID: [String: [String]] = [:]
+        for (key, _) in text.history.aliases {
+            guard let target = Target(key), target.document == document.entry.id, let old = target.clause else { continue }
+            aliasesByID[text.history.resolve(document: target.document, id: old), default: []].append(old)
+        }
+        func build(_ clause: EditableClause, _ path: [Int]) -> ClauseContext {
+            let children = clause.children.enumerated().map { build($1, path + [$0]) }
+            let headingHTML = Markdown.renderInlineHTML(clause.heading)
+            return ClauseContext(
+                anchor: layout.anchor(document: document.entry.id, clause: clause.id),
+                tag: "h\(min(6, baseLevel + path.count - 1))",
+                number: EditableDocument.number(path), headingHTML: headingHTML,
+                headingText: index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
+                bodyHTML: html(clause.body, in: document, layout: layout),
+                aliases: (aliasesByID[clause.id] ?? []).sorted().map { layout.anchor(document: document.entry.id, clause: $0) },
+                children: children, hasChildren: !children.isEmpty)
+        }
+        return document.clauses.enumerated().map { build($1, [$0]) }
+    }
+
+    struct DocumentPage {
+        var title: String
+        var kindLabel: String
+        var validity: String
+        var legalBasis: [String]
+        var hasLegalBasis: Bool
+        var preambleHTML: String
+        var hasPreamble: Bool
+        var toc: [ClauseContext]
+        var clauses: [ClauseContext]
+    }
+
+    func renderDocument(_ document: EditableDocument) throws -> String {
+        let front = document.frontMatter
+        let clauses = clauses(of: document, layout: .documentPages, baseLevel: 2)
+        return try builder.page("document", DocumentPage(
+            title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
+            legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
+            preambleHTML: html(document.preamble, in: document, layout: .documentPages), hasPreamble: !document.preamble.isEmpty,
+            toc: clauses, clauses: clauses),
+            frame: frame(title: front.title, current: "\(document.entry.id).html"))
+    }
+
+    // MARK: All documents on one page
+
+    struct PartContext {
+        var anchor: String
+        var title: String
+        var kindLabel: String
+        var validity: String
+        var legalBasis: [String]
+        var hasLegalBasis: Bool
+        var preambleHTML: String
+        var hasPreamble: Bool
+        var clauses: [ClauseContext]
+    }
+
+    struct AllPage {
+        var title: String
+        var parts: [PartContext]
+    }
+
+    func renderAll() throws -> String {
+        let parts = text.documents.map { document in
+            let front = document.frontMatter
+            return PartContext(
+                anchor: document.entry.id, title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
+                legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
+                preambleHTML: html(document.preamble, in: document, layout: .singlePage), hasPreamble: !document.preamble.isEmpty,
+                clauses: clauses(of: document, layout: .singlePage, baseLevel: 3))
+        }
+        let title = builder.siteTitle
+        return try builder.page("alla", AllPage(title: title, parts: parts),
+                                frame: frame(title: "Hela texten", current: "alla.html"))
+    }
+
+    // MARK: Start page
+
+    struct DocumentEntry {
+        var href: String
+        var title: String
+        var kindLabel: String
+        var validity: String
+    }
+
+    struct DecisionEntry {
+        var href: String
+        var title: String
+        var kind: String
+        var decided: String
+    }
+
+    struct StartPage {
+        var title: String
+        var status: String
+        var base: String
+        var hasBase: Bool
+        var documents: [DocumentEntry]
+        var decisions: [DecisionEntry]
+        var hasDecisions: Bool
+        var changes: String
+        var hasChanges: Bool
+    }
+
+    func renderStart(_ diff: VersionDiff?) throws -> String {
+        let changes = diff.map { RedlineRenderer.page($0, fromTitle: nil, toTitle: nil).summary } ?? ""
+        let hasRedline = diff != nil
+        let documents = text.documents.map {
+            DocumentEntry(href: "\($0.entry.id).html", title: $0.frontMatter.title,
+                          kindLabel: Self.kindLabel($0.frontMatter.kind), validity: validity($0.frontMatter))
+        }
+        let decisions: [DecisionEntry] = (version?.patches ?? []).compactMap { patchID in
+            guard let patch = builder.workspace.patches[patchID] else { return nil }
+            return DecisionEntry(href: "beslut-\(patch.id).html", title: patch.title,
+                                 kind: patch.kind == .correction ? "Rättelse" : "Justering",
+                                 decided: "Beslutad av \(patch.decidedBy) \(SwedishDate.format(patch.decidedOn))")
+        }
+        return try builder.page("version", StartPage(
+            title: builder.versionTitle(id), status: Swedish.capitalizingFirst(builder.versionStatus(id)),
+            base: version.map { builder.versionTitle($0.base) } ?? "", hasBase: version != nil,
+            documents: documents, decisions: decisions, hasDecisions: !decisions.isEmpty,
+            changes: changes, hasChanges: hasRedline),
+            frame: frame(title: "Översikt", current: "index.html"))
+    }
+}

@@ -1,0 +1,91 @@
+import AvtalCore
+
+/// Dates as Swedish agreements write them: "den 1 januari 2027".
+public enum SwedishDate {
+    public static let months = [
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+    ]
+
+    /// "den 1 januari 2027".
+    public static func format(_ date: CalendarDate) -> String {
+        "den " + withoutArticle(date)
+    }
+
+    /// "1 januari 2027", for places where the sentence supplies its own "den".
+    public static func withoutArticle(_ date: CalendarDate) -> String {
+        let month = (1...12).contains(date.month) ? months[date.month - 1] : String(date.month)
+        return "\(date.day) \(month) \(date.year)"
+    }
+}
+
+/// Small pieces of Swedish prose shared by the renderers.
+enum Swedish {
+    /// "a", "a och b", "a, b och c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " och " + items.last!
+        }
+    }
+
+    /// "två" … "tolv"; larger counts as digits, as Swedish style prescribes.
+    static func count(_ n: Int) -> String {
+        let words = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+        return n < words.count ? words[n] : String(n)
+    }
+
+    static func capitalizingFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// How a document refers to itself: "avtalet", "överenskommelsen", "bilagan".
+    static func definite(_ kind: DocumentKind) -> String {
+        switch kind {
+        case .agreement: "avtalet"
+        case .statutoryAgreement: "överenskommelsen"
+        case .appendix: "bilagan"
+        }
+    }
+
+    /// "avtalets", "överenskommelsens", "bilagans".
+    static func genitive(_ kind: DocumentKind) -> String {
+        definite(kind) + "s"
+    }
+
+    /// A front matter value as a reader sees it: dates in Swedish style, no end date as "tills vidare".
+    static func frontMatterValue(_ field: FrontMatterChange.Field, _ value: String) -> String {
+        switch field {
+        case .validFrom, .validTo:
+            if value == EditableDocument.untilFurtherNotice { return "tills vidare" }
+            if let date = CalendarDate(iso: value), date.isValid { return SwedishDate.format(date) }
+            return value
+        case .title, .shortTitle, .legalBasis:
+            return value
+        }
+    }
+
+    static func label(_ field: FrontMatterChange.Field) -> String {
+        switch field {
+        case .title: "Rubrik"
+        case .shortTitle: "Kortnamn"
+        case .validFrom: "Giltighet från och med"
+        case .validTo: "Giltighet till och med"
+        case .legalBasis: "Författningsstöd"
+        }
+    }
+
+    /// "arbetstexten" for the working text, otherwise "version v2".
+    static func versionLabel(_ id: String) -> String {
+        id == VersionsFile.working ? "arbetstexten" : "version \(id)"
+    }
+
+    static func kindLabel(_ kind: PatchKind) -> String {
+        switch kind {
+        case .adjustment: "Justering"
+        case .correction: "Rättelse"
+        }
+    }
+}

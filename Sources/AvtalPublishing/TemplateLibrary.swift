@@ -1,0 +1,143 @@
+import Foundation
+import Mustache
+
+/// Why a template could not be used.
+public enum TemplateError: Error, Sendable, CustomStringConvertible {
+    case missing(name: String, path: String)
+    case unreadable(path: String)
+    case invalid(path: String, line: Int, column: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case let .missing(name, path):
+            "Template '\(name)' not found: expected \(path)"
+        case let .unreadable(path):
+            "Template \(path) cannot be read as UTF-8 text"
+        case let .invalid(path, line, column, message):
+            "\(path):\(line):\(column): template error: \(message)"
+        }
+    }
+}
+
+/// The Mustache templates in one folder (`Templates/` of the project), loaded by name on demand.
+/// Templates render with HTML escaping: `{{value}}` is escaped; user text never goes through `{{{ }}}`.
+public struct TemplateLibrary: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    public func url(of name: String) -> URL {
+        folder.appendingPathComponent(name + ".mustache")
+    }
+
+    /// The template `<folder>/<name>.mustache`.
+    public func template(named name: String) throws(TemplateError) -> MustacheTemplate {
+        let url = url(of: name)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw .missing(name: name, path: url.path) }
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(path: url.path)
+        }
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw .invalid(path: url.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                           message: String(describing: error.error))
+        } catch {
+            throw .invalid(path: url.path, line: 1, column: 1, message: String(describing: error))
+        }
+    }
+
+    /// Renders `content` with the named page template inside the layout described by `frame`.
+    /// Structs, arrays and dictionaries with string keys render; the template escapes every `{{value}}`.
+    public func render(_ content: Any, with name: String, frame: PageFrame) throws(TemplateError) -> String {
+        try render(content, with: name, frame: frame, library: library())
+    }
+
+    /// As `render(_:with:frame:)`, with templates loaded once for many pages.
+    func render(_ content: Any, with name: String, frame: PageFrame, library: MustacheLibrary) throws(TemplateError) -> String {
+        var context = frame.context
+        context["content"] = content
+        if frame.hasInlineStyle, context["inlineStyle"] as? String == "" {
+            context["inlineStyle"] = String(decoding: try asset(named: "style.css"), as: UTF8.self)
+        }
+        guard library.getTemplate(named: name) != nil else { throw .missing(name: name, path: url(of: name).path) }
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Every template of the folder in one library, so that pages can use partials (`{{> clause}}`)
+    /// and inherit the layout (`{{<layout}}`).
+    public func library() throws(TemplateError) -> MustacheLibrary {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasSuffix(".mustache") }.sorted()
+        } catch {
+            throw .missing(name: "*.mustache", path: folder.path)
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for file in names {
+            let name = String(file.dropLast(".mustache".count))
+            templates[name] = try template(named: name)
+        }
+        return MustacheLibrary(templates: templates)
+    }
+
+    /// A file that is copied as it is (the stylesheet).
+    public func asset(named name: String) throws(TemplateError) -> Data {
+        let url = folder.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .missing(name: name, path: url.path) }
+        return data
+    }
+}
+
+/// What the layout template needs around a page: title, navigation, where the stylesheet is.
+public struct PageFrame: Sendable {
+    public struct NavItem: Sendable {
+        public var href: String
+        public var label: String
+        public var current: Bool
+
+        public init(href: String, label: String, current: Bool) {
+            (self.href, self.label, self.current) = (href, label, current)
+        }
+    }
+
+    public var pageTitle: String
+    public var siteTitle: String
+    /// The path from the page to the site's root folder ("../"), where style.css is.
+    public var root: String
+    public var versionTitle: String?
+    public var versionStatus: String?
+    public var nav: [NavItem]
+    public var footer: String
+    /// A page that stands alone (a redline written with --output) carries its stylesheet inline.
+    public var hasInlineStyle: Bool
+
+    public init(pageTitle: String, siteTitle: String, root: String = "", versionTitle: String? = nil,
+                versionStatus: String? = nil, nav: [NavItem] = [], footer: String = "", hasInlineStyle: Bool = false) {
+        self.pageTitle = pageTitle
+        self.siteTitle = siteTitle
+        self.root = root
+        self.versionTitle = versionTitle
+        self.versionStatus = versionStatus
+        self.nav = nav
+        self.footer = footer
+        self.hasInlineStyle = hasInlineStyle
+    }
+
+    /// A single self-contained page: no site navigation, the stylesheet inlined.
+    public static func standalone(title: String, siteTitle: String) -> PageFrame {
+        PageFrame(pageTitle: title, siteTitle: siteTitle, hasInlineStyle: true)
+    }
+
+    var context: [String: Any] {
+        [
+            "pageTitle": pageTitle, "siteTitle": siteTitle, "root": root,
+            "hasVersion": versionTitle != nil, "versionTitle": versionTitle ?? "", "versionStatus": versionStatus ?? "",
+            "nav": nav, "hasNav": !nav.isEmpty, "footer": footer,
+            "hasInlineStyle": hasInlineStyle, "inlineStyle": "",
+        ]
+    }
+}

@@ -1,0 +1,302 @@
+import AvtalCore
+
+/// A change to one front matter field of a document.
+public struct FrontMatterChange: Hashable, Sendable {
+    public enum Field: String, CaseIterable, Hashable, Sendable {
+        case title
+        case shortTitle = "short-title"
+        case validFrom = "valid-from"
+        case validTo = "valid-to"
+        case legalBasis = "legal-basis"
+    }
+
+    public var field: Field
+    /// As written in front matter: dates as `YYYY-MM-DD`, no end date as `until-further-notice`,
+    /// the legal basis as its citations joined by "; ".
+    public var old: String
+    public var new: String
+}
+
+/// What happened to one clause between two versions. Clauses are matched by ID; a renamed clause is
+/// matched through the new version's aliases.
+public struct ClauseDiff: Hashable, Sendable {
+    /// The one word for the change, in this order of precedence: a renamed clause may also have
+    /// moved or changed, a moved one may also have changed (see `isRenamed`, `isMoved`, `isTextChanged`).
+    public enum Kind: String, Hashable, Sendable {
+        case inserted, deleted, renamed, moved, changed
+    }
+
+    /// `nil` for an inserted clause.
+    public var oldID: String?
+    /// `nil` for a deleted clause.
+    public var newID: String?
+    public var oldNumber: String?
+    public var newNumber: String?
+    public var oldHeading: String?
+    public var newHeading: String?
+    /// Set when the heading differs; for an inserted or deleted clause, all of it.
+    public var heading: TextChange?
+    /// Set when the clause's own text differs; for an inserted or deleted clause, all of it.
+    public var body: TextChange?
+    /// Its parent changed, or its place among the siblings that both versions share.
+    public var isMoved: Bool
+
+    public var kind: Kind {
+        if newID == nil { return .deleted }
+        if oldID == nil { return .inserted }
+        if isRenamed { return .renamed }
+        if isMoved { return .moved }
+        return .changed
+    }
+
+    public var isRenamed: Bool {
+        if let oldID, let newID { return oldID != newID }
+        return false
+    }
+
+    /// Heading or text differs in a clause that exists in both versions.
+    public var isTextChanged: Bool { oldID != nil && newID != nil && (heading != nil || body != nil) }
+
+    public var id: String { newID ?? oldID ?? "" }
+    /// The number in the new version, or in the old one for a deleted clause.
+    public var number: String { newNumber ?? oldNumber ?? "" }
+    public var displayHeading: String { newHeading ?? oldHeading ?? "" }
+}
+
+/// What happened to one document between two versions.
+public struct DocumentDiff: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable {
+        case added, removed, changed
+    }
+
+    public var id: String
+    public var kind: DocumentKind
+    /// In the new version (in the old one for a removed document).
+    public var title: String
+    public var shortTitle: String
+    public var status: Status
+    public var frontMatter: [FrontMatterChange]
+    /// The text before the first heading, when it differs.
+    public var preamble: TextChange?
+    /// Changed clauses only, in the new version's order; deleted ones where they stood.
+    public var clauses: [ClauseDiff]
+
+    public var hasChanges: Bool {
+        status != .changed || !frontMatter.isEmpty || preamble != nil || !clauses.isEmpty
+    }
+}
+
+/// The differences between two versions of the corpus: documents matched by ID, clauses by ID.
+public struct VersionDiff: Hashable, Sendable {
+    /// The version IDs compared (`working` for the sources).
+    public var from: String
+    public var to: String
+    /// Changed documents only, in the new version's order; removed ones where they stood.
+    public var documents: [DocumentDiff]
+
+    public struct Summary: Hashable, Sendable {
+        public var documentsChanged = 0
+        public var documentsAdded = 0
+        public var documentsRemoved = 0
+        public var inserted = 0
+        public var deleted = 0
+        /// The counts below overlap: a clause can be renamed, moved and changed at once.
+        public var moved = 0
+        public var renamed = 0
+        public var changed = 0
+
+        public var isEmpty: Bool { documentsChanged == 0 }
+    }
+
+    public var summary: Summary {
+        var summary = Summary()
+        for document in documents {
+            summary.documentsChanged += 1
+            if document.status == .added { summary.documentsAdded += 1 }
+            if document.status == .removed { summary.documentsRemoved += 1 }
+            for clause in document.clauses {
+                switch clause.kind {
+                case .inserted: summary.inserted += 1
+                case .deleted: summary.deleted += 1
+                default:
+                    if clause.isMoved { summary.moved += 1 }
+                    if clause.isRenamed { summary.renamed += 1 }
+                    if clause.isTextChanged { summary.changed += 1 }
+                }
+            }
+        }
+        return summary
+    }
+
+    public static func compute(from a: VersionText, to b: VersionText) -> VersionDiff {
+        var placed: [(key: [Int], diff: DocumentDiff)] = []
+        var lastSurvivor = -1
+        let newIndex = Dictionary(b.documents.enumerated().map { ($1.entry.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, old) in a.documents.enumerated() {
+            if let n = newIndex[old.entry.id] {
+                lastSurvivor = n
+                let diff = compare(old, b.documents[n], oldHistory: a.history, newHistory: b.history)
+                if diff.hasChanges { placed.append(([n, 0, 0], diff)) }
+            } else {
+                placed.append(([lastSurvivor, 1, index], whole(old, status: .removed)))
+            }
+        }
+        let oldIDs = Set(a.documents.map(\.entry.id))
+        for (n, new) in b.documents.enumerated() where !oldIDs.contains(new.entry.id) {
+            placed.append(([n, 0, 0], whole(new, status: .added)))
+        }
+        placed.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        return VersionDiff(from: a.id, to: b.id, documents: placed.map(\.diff))
+    }
+
+    // MARK: Documents
+
+    /// A clause as it stands in one version: where, under which parent, in which order.
+    private struct Entry {
+        var clause: EditableClause
+        var path: [Int]
+        var parent: String?
+        var order: Int
+    }
+
+    private static func entries(_ document: EditableDocument) -> (list: [Entry], byID: [String: Int]) {
+        var list: [Entry] = []
+        var byID: [String: Int] = [:]
+        var parents: [[Int]: String] = [:]
+        document.walk { clause, path in
+            parents[path] = clause.id
+            let parent = path.count > 1 ? parents[Array(path.dropLast())] : nil
+            if byID[clause.id] == nil { byID[clause.id] = list.count }
+            list.append(Entry(clause: clause, path: path, parent: parent, order: list.count))
+        }
+        return (list, byID)
+    }
+
+    private static func fields(_ document: EditableDocument) -> [FrontMatterChange.Field: String] {
+        var values: [FrontMatterChange.Field: String] = [:]
+        for field in FrontMatterChange.Field.allCases {
+            values[field] = field == .legalBasis
+                ? document.frontMatter.legalBasis.joined(separator: "; ")
+                : document.metadata(field.rawValue)
+        }
+        return values
+    }
+
+    /// A document only in one version: every clause inserted (or deleted).
+    private static func whole(_ document: EditableDocument, status: DocumentDiff.Status) -> DocumentDiff {
+        let added = status == .added
+        var clauses: [ClauseDiff] = []
+        document.walk { clause, path in
+            let number = EditableDocument.number(path)
+            clauses.append(ClauseDiff(
+                oldID: added ? nil : clause.id, newID: added ? clause.id : nil,
+                oldNumber: added ? nil : number, newNumber: added ? number : nil,
+                oldHeading: added ? nil : clause.heading, newHeading: added ? clause.heading : nil,
+                heading: added ? TextChange(old: "", new: clause.heading) : TextChange(old: clause.heading, new: ""),
+                body: added ? TextChange(old: "", new: clause.body) : TextChange(old: clause.body, new: ""),
+                isMoved: false))
+        }
+        let preamble = document.preamble.isEmpty ? nil
+            : (added ? TextChange(old: "", new: document.preamble) : TextChange(old: document.preamble, new: ""))
+        return DocumentDiff(id: document.entry.id, kind: document.entry.kind, title: document.frontMatter.title,
+                            shortTitle: document.frontMatter.shortTitle, status: status, frontMatter: [],
+                            preamble: preamble, clauses: clauses)
+    }
+
+    private static func compare(_ a: EditableDocument, _ b: EditableDocument,
+                                oldHistory: IDHistory, newHistory: IDHistory) -> DocumentDiff {
+        let documentID = b.entry.id
+        let (oldList, oldByID) = entries(a)
+        let (newList, newByID) = entries(b)
+
+        // Match clauses: the same ID, or an old ID the new version's aliases lead to a new one
+        // (or, comparing backwards, a new ID the old version's aliases lead to an old one).
+        var oldToNew: [String: String] = [:]
+        var newToOld: [String: String] = [:]
+        func match(_ old: String, _ new: String) {
+            guard oldToNew[old] == nil, newToOld[new] == nil else { return }
+            oldToNew[old] = new
+            newToOld[new] = old
+        }
+        for entry in oldList where newByID[entry.clause.id] != nil { match(entry.clause.id, entry.clause.id) }
+        for entry in oldList where oldToNew[entry.clause.id] == nil {
+            let resolved = newHistory.resolve(document: documentID, id: entry.clause.id)
+            if resolved != entry.clause.id, newByID[resolved] != nil, oldByID[resolved] == nil { match(entry.clause.id, resolved) }
+        }
+        for entry in newList where newToOld[entry.clause.id] == nil {
+            let resolved = oldHistory.resolve(document: documentID, id: entry.clause.id)
+            if resolved != entry.clause.id, oldByID[resolved] != nil, newByID[resolved] == nil { match(resolved, entry.clause.id) }
+        }
+
+        // Moves: a new parent, or a new place among the siblings both versions share. Comparing the
+        // sibling sequences with CollectionDifference tells a real move (removed here, inserted there)
+        // from a shift caused by a neighbour being inserted or deleted.
+        var moved = Set<String>()
+        let deletedParent = "\u{0}deleted"
+        for entry in newList {
+            guard let old = newToOld[entry.clause.id], let oldEntry = oldByID[old].map({ oldList[$0] }) else { continue }
+            let oldParent = oldEntry.parent.map { oldToNew[$0] ?? deletedParent }
+            if oldParent != entry.parent { moved.insert(entry.clause.id) }
+        }
+        var newChildren: [String?: [String]] = [:]
+        for entry in newList { newChildren[entry.parent, default: []].append(entry.clause.id) }
+        var oldChildren: [String?: [String]] = [:]
+        for entry in oldList { oldChildren[entry.parent, default: []].append(entry.clause.id) }
+        for (parent, siblings) in newChildren {
+            let oldParent: String?? = parent == nil ? .some(nil) : newToOld[parent!].map { .some($0) }
+            guard case let .some(oldParentID) = oldParent else { continue }
+            let before = (oldChildren[oldParentID] ?? []).map { oldToNew[$0] ?? "\u{0}old:" + $0 }
+            let difference = siblings.difference(from: before)
+            var removed = Set<String>()
+            for change in difference { if case let .remove(_, element, _) = change { removed.insert(element) } }
+            for change in difference {
+                if case let .insert(_, element, _) = change, removed.contains(element) { moved.insert(element) }
+            }
+        }
+
+        // Changed clauses, in the new order; a deleted clause after the clause that preceded it.
+        var placed: [(key: [Int], diff: ClauseDiff)] = []
+        for entry in newList {
+            let new = entry.clause
+            let number = EditableDocument.number(entry.path)
+            guard let oldID = newToOld[new.id], let oldEntry = oldByID[oldID].map({ oldList[$0] }) else {
+                placed.append(([entry.order, 0, 0], ClauseDiff(
+                    oldID: nil, newID: new.id, oldNumber: nil, newNumber: number, oldHeading: nil, newHeading: new.heading,
+                    heading: TextChange(old: "", new: new.heading), body: TextChange(old: "", new: new.body), isMoved: false)))
+                continue
+            }
+            let old = oldEntry.clause
+            let diff = ClauseDiff(
+                oldID: old.id, newID: new.id,
+                oldNumber: EditableDocument.number(oldEntry.path), newNumber: number,
+                oldHeading: old.heading, newHeading: new.heading,
+                heading: old.heading == new.heading ? nil : TextChange(old: old.heading, new: new.heading),
+                body: old.body == new.body ? nil : TextChange(old: old.body, new: new.body),
+                isMoved: moved.contains(new.id))
+            if diff.isTextChanged || diff.isMoved || diff.isRenamed { placed.append(([entry.order, 0, 0], diff)) }
+        }
+        var lastSurvivor = -1
+        for entry in oldList {
+            if let new = oldToNew[entry.clause.id], let index = newByID[new] {
+                lastSurvivor = index
+                continue
+            }
+            let old = entry.clause
+            placed.append(([lastSurvivor, 1, entry.order], ClauseDiff(
+                oldID: old.id, newID: nil, oldNumber: EditableDocument.number(entry.path), newNumber: nil,
+                oldHeading: old.heading, newHeading: nil,
+                heading: TextChange(old: old.heading, new: ""), body: TextChange(old: old.body, new: ""), isMoved: false)))
+        }
+        placed.sort { $0.key.lexicographicallyPrecedes($1.key) }
+
+        let oldFields = fields(a), newFields = fields(b)
+        let frontMatter = FrontMatterChange.Field.allCases.compactMap { field -> FrontMatterChange? in
+            let old = oldFields[field] ?? "", new = newFields[field] ?? ""
+            return old == new ? nil : FrontMatterChange(field: field, old: old, new: new)
+        }
+        return DocumentDiff(id: documentID, kind: b.entry.kind, title: b.frontMatter.title,
+                            shortTitle: b.frontMatter.shortTitle, status: .changed, frontMatter: frontMatter,
+                            preamble: a.preamble == b.preamble ? nil : TextChange(old: a.preamble, new: b.preamble),
+                            clauses: placed.map(\.diff))
+    }
+}

@@ -1,0 +1,142 @@
+/// A stretch of text that is the same in both versions, only in the new one, or only in the old one.
+public struct TextRun: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case equal, inserted, deleted
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// Two versions of a text and their word-level difference.
+public struct TextChange: Hashable, Sendable {
+    public var old: String
+    public var new: String
+    /// Equal and deleted runs put together give `old`; equal and inserted runs give `new`.
+    public var runs: [TextRun]
+
+    public init(old: String, new: String) {
+        self.old = old
+        self.new = new
+        runs = WordDiff.runs(from: old, to: new)
+    }
+}
+
+/// Word-level differences with the standard library's `CollectionDifference`.
+public enum WordDiff {
+    /// Words (letters and digits), runs of spaces, line breaks and single punctuation characters:
+    /// joined, the tokens give back the text exactly.
+    public static func tokens(_ text: String) -> [String] {
+        enum Class { case word, space, newline, other }
+        var tokens: [String] = []
+        var current = ""
+        var currentClass: Class?
+        for character in text {
+            let cls: Class
+            if character.isLetter || character.isNumber {
+                cls = .word
+            } else if character.isNewline {
+                cls = .newline
+            } else if character.isWhitespace {
+                cls = .space
+            } else {
+                cls = .other
+            }
+            if cls == currentClass, cls == .word || cls == .space {
+                current.append(character)
+            } else {
+                if !current.isEmpty { tokens.append(current) }
+                current = String(character)
+                currentClass = cls
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// The runs that turn `old` into `new`. Within a changed stretch the deletion comes first; a single
+    /// space between two replaced stretches joins them, so that "31 december 2030" replaced by
+    /// "1 januari 2031" reads as one change rather than three.
+    public static func runs(from old: String, to new: String) -> [TextRun] {
+        if old == new { return old.isEmpty ? [] : [TextRun(.equal, old)] }
+        let a = tokens(old), b = tokens(new)
+        let difference = b.difference(from: a)
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case let .remove(offset, _, _): removed.insert(offset)
+            case let .insert(offset, _, _): inserted.insert(offset)
+            }
+        }
+
+        // Equal stretches and changed stretches (deleted text, inserted text), in order.
+        enum Group {
+            case equal(String)
+            case change(deleted: String, inserted: String)
+        }
+        var groups: [Group] = []
+        func add(deleted: String = "", inserted: String = "", equal: String = "") {
+            if !equal.isEmpty {
+                if case let .equal(text)? = groups.last { groups[groups.count - 1] = .equal(text + equal) } else { groups.append(.equal(equal)) }
+                return
+            }
+            if case let .change(d, i)? = groups.last {
+                groups[groups.count - 1] = .change(deleted: d + deleted, inserted: i + inserted)
+            } else {
+                groups.append(.change(deleted: deleted, inserted: inserted))
+            }
+        }
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, removed.contains(i) {
+                add(deleted: a[i]); i += 1
+            } else if j < b.count, inserted.contains(j) {
+                add(inserted: b[j]); j += 1
+            } else {
+                add(equal: a[i]); i += 1; j += 1
+            }
+        }
+
+        // Join replacements separated only by spaces.
+        var merged: [Group] = []
+        for group in groups {
+            if case let .change(d2, i2) = group, !d2.isEmpty, !i2.isEmpty, merged.count >= 2,
+               case let .equal(space) = merged[merged.count - 1], space.allSatisfy({ $0 == " " }),
+               case let .change(d1, i1) = merged[merged.count - 2], !d1.isEmpty, !i1.isEmpty {
+                merged.removeLast(2)
+                merged.append(.change(deleted: d1 + space + d2, inserted: i1 + space + i2))
+            } else {
+                merged.append(group)
+            }
+        }
+
+        var runs: [TextRun] = []
+        for group in merged {
+            switch group {
+            case let .equal(text): runs.append(TextRun(.equal, text))
+            case let .change(deleted, inserted):
+                if !deleted.isEmpty { runs.append(TextRun(.deleted, deleted)) }
+                if !inserted.isEmpty { runs.append(TextRun(.inserted, inserted)) }
+            }
+        }
+        return runs
+    }
+
+    /// The runs split at line breaks: one list of runs per line, without the line breaks.
+    public static func lines(_ runs: [TextRun]) -> [[TextRun]] {
+        var lines: [[TextRun]] = [[]]
+        for run in runs {
+            let parts = run.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { lines.append([]) }
+                if !part.isEmpty { lines[lines.count - 1].append(TextRun(run.kind, String(part))) }
+            }
+        }
+        return lines
+    }
+}
