@@ -19,7 +19,11 @@ func htmlProblems(_ html: String) -> [String] {
         let name = String(tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
         if name.isEmpty { problems.append("bare < before \(tag.prefix(20))"); continue }
         if ["script", "link", "iframe", "object", "embed"].contains(name) { problems.append("a <\(name)> element") }
-        if tag.contains("src=") || tag.contains("href=") || tag.contains(" on") { problems.append("an external resource or handler in <\(tag)>") }
+        // Links within the page are fine; anything fetched, or a link leaving the file, is not.
+        let external = tag.contains("src=") || tag.contains("href=\"http") || tag.contains("href=\"//")
+            || (tag.contains("href=") && !tag.contains("href=\"#"))
+        let handler = tag.split(separator: " ").contains { $0.lowercased().hasPrefix("on") && $0.contains("=") }
+        if external || handler { problems.append("an external resource or handler in <\(tag)>") }
         if void.contains(name) { continue }
         if closing {
             if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")>") }
