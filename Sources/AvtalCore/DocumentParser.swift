@@ -17,9 +17,14 @@ public struct LinkContext: Sendable {
     }
 
     public init(_ corpus: Corpus) {
+        self.init(manifest: corpus.manifest, files: corpus.files)
+    }
+
+    /// `files` are the corpus's other files; without them, a link to one reads as a document ID.
+    public init(manifest: Manifest, files: Set<String> = []) {
         var documentFiles: [String: String] = [:]
-        for entry in corpus.manifest.documents where documentFiles[entry.file] == nil { documentFiles[entry.file] = entry.id }
-        self.init(documentIDs: Set(corpus.manifest.documents.map(\.id)), documentFiles: documentFiles, files: corpus.files)
+        for entry in manifest.documents where documentFiles[entry.file] == nil { documentFiles[entry.file] = entry.id }
+        self.init(documentIDs: Set(manifest.documents.map(\.id)), documentFiles: documentFiles, files: files)
     }
 
     public enum Problem: Error, Sendable {

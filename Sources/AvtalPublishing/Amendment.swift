@@ -136,6 +136,7 @@ extension Amendment {
         }
 
         var sections: [Section] = []
+        let labels = ReferenceLabels(text: after)
         var order = after.documents.map(\.entry.id)
         for document in before.documents where !order.contains(document.entry.id) { order.append(document.entry.id) }
         for documentID in order {
@@ -145,7 +146,7 @@ extension Amendment {
             let section = section(old: old, new: new, fates: documentChanges.fates.map {
                 ClauseFate(originalID: $0.originalID, currentID: $0.currentID, inserted: $0.inserted, deleted: $0.deleted,
                            textChanged: $0.textChanged, headingChanged: $0.headingChanged, moved: $0.moved)
-            }, fields: documentChanges.fields)
+            }, fields: documentChanges.fields, labels: labels)
             if !section.blocks.isEmpty { sections.append(section) }
         }
         return Amendment(patchID: patch.id, title: patch.title, kind: patch.kind, decidedBy: patch.decidedBy,
@@ -167,7 +168,8 @@ extension Amendment {
         var restatements: [Block] = []
     }
 
-    private static func section(old: EditableDocument, new: EditableDocument, fates: [ClauseFate], fields: [String]) -> Section {
+    private static func section(old: EditableDocument, new: EditableDocument, fates: [ClauseFate], fields: [String],
+                                labels: ReferenceLabels) -> Section {
         func number(_ document: EditableDocument, _ id: String?) -> (String, [Int])? {
             guard let id, let path = document.path(of: id) else { return nil }
             return (EditableDocument.number(path), path)
@@ -177,7 +179,9 @@ extension Amendment {
         }
         func restatement(_ number: String, _ id: String) -> Block {
             let clause = new.path(of: id).map { new[$0] }
-            return .restatement(number: number, heading: clause?.heading ?? "", body: clause?.body ?? "")
+            // A restated clause reads as the decision will: references as "punkt 9.1 i …", not as link syntax.
+            let body = labels.plainText(clause?.body ?? "", from: new.entry)
+            return .restatement(number: number, heading: clause?.heading ?? "", body: body)
         }
         let kind = new.entry.kind
         var items: [Item] = []

@@ -118,31 +118,13 @@ struct VersionSite {
     let builder: SiteBuilder
     let id: String
     let text: VersionText
-    /// Clause numbers, headings and anchors of every document, for references.
-    let index: [String: [String: ClauseInfo]]
-    let links: LinkContext?
-
-    struct ClauseInfo {
-        var number: String
-        var heading: String
-        var path: [Int]
-    }
+    let labels: ReferenceLabels
 
     init(builder: SiteBuilder, id: String, text: VersionText) {
         self.builder = builder
         self.id = id
         self.text = text
-        var index: [String: [String: ClauseInfo]] = [:]
-        for document in text.documents {
-            var clauses: [String: ClauseInfo] = [:]
-            document.walk { clause, path in
-                clauses[clause.id] = ClauseInfo(number: EditableDocument.number(path),
-                                                heading: Markdown.parse(clause.heading).plainText, path: path)
-            }
-            index[document.entry.id] = clauses
-        }
-        self.index = index
-        links = builder.workspace.corpora[id].map(LinkContext.init)
+        labels = ReferenceLabels(text: text, links: builder.workspace.corpora[id].map(LinkContext.init))
     }
 
     /// Where anchors live: one page per document, or everything on one page.
@@ -239,24 +221,14 @@ struct VersionSite {
     /// target and, when written without text, labelled "punkt 3.2" or "punkt 3.2 i <kortnamn>".
     func html(_ markdown: String, in document: EditableDocument, layout: Layout) -> String {
         Markdown.renderHTML(markdown, rewritingLinks: { link in
-            guard let links, case let .success(target) = links.target(of: link.destination, from: document.entry) else {
-                return nil
-            }
-            let current = document.entry.id
-            switch target {
-            case let .clause(documentID, clauseID):
-                let resolved = text.history.resolve(document: documentID, id: clauseID)
-                guard let info = index[documentID]?[resolved], let targetDocument = text.document(documentID) else { return nil }
-                let label = documentID == current
-                    ? "punkt \(info.number)"
-                    : "punkt \(info.number) i \(targetDocument.frontMatter.shortTitle)"
-                return LinkRewrite(destination: layout.href(document: documentID, clause: resolved, from: current),
-                                   title: "\(label): \(info.heading)", text: label)
-            case let .document(documentID):
-                guard let targetDocument = text.document(documentID) else { return nil }
-                return LinkRewrite(destination: layout.href(document: documentID, clause: nil, from: current),
-                                   title: targetDocument.frontMatter.title, text: targetDocument.frontMatter.shortTitle)
-            case .file, .external:
+            switch labels.resolve(link.destination, from: document.entry) {
+            case let .clause(documentID, clauseID, label, title)?:
+                return LinkRewrite(destination: layout.href(document: documentID, clause: clauseID, from: document.entry.id),
+                                   title: title, text: label)
+            case let .document(documentID, label, title)?:
+                return LinkRewrite(destination: layout.href(document: documentID, clause: nil, from: document.entry.id),
+                                   title: title, text: label)
+            case nil:
                 return nil
             }
         })
@@ -290,7 +262,7 @@ struct VersionSite {
                 anchor: layout.anchor(document: document.entry.id, clause: clause.id),
                 tag: "h\(min(6, baseLevel + path.count - 1))",
                 number: EditableDocument.number(path), headingHTML: headingHTML,
-                headingText: index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
+                headingText: labels.index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
                 bodyHTML: html(clause.body, in: document, layout: layout),
                 aliases: (aliasesByID[clause.id] ?? []).sorted().map { layout.anchor(document: document.entry.id, clause: $0) },
                 children: children, hasChildren: !children.isEmpty)

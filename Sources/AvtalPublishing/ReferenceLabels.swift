@@ -1,0 +1,79 @@
+import AvtalCore
+import AvtalMarkdown
+
+/// What references in a version's text point to and how they read: "punkt 3.2" within a document,
+/// "punkt 3.2 i Överenskommelse om munhälsa" across documents, the short title for a whole document.
+/// Numbers are the version's own, computed from its clause tree.
+struct ReferenceLabels {
+    struct ClauseInfo {
+        var number: String
+        var heading: String
+    }
+
+    enum Resolved {
+        case clause(document: String, id: String, label: String, title: String)
+        case document(id: String, label: String, title: String)
+    }
+
+    let text: VersionText
+    let links: LinkContext
+    let index: [String: [String: ClauseInfo]]
+
+    init(text: VersionText, links: LinkContext? = nil) {
+        self.text = text
+        self.links = links ?? LinkContext(manifest: text.manifest)
+        var index: [String: [String: ClauseInfo]] = [:]
+        for document in text.documents {
+            var clauses: [String: ClauseInfo] = [:]
+            document.walk { clause, path in
+                clauses[clause.id] = ClauseInfo(number: EditableDocument.number(path),
+                                                heading: Markdown.parse(clause.heading).plainText)
+            }
+            index[document.entry.id] = clauses
+        }
+        self.index = index
+    }
+
+    /// The target of a link written in `entry`, through aliases; nil for external links, files and
+    /// targets that do not exist (the checker reports those).
+    func resolve(_ destination: String, from entry: Manifest.Entry) -> Resolved? {
+        guard case let .success(target) = links.target(of: destination, from: entry) else { return nil }
+        switch target {
+        case let .clause(documentID, clauseID):
+            let resolved = text.history.resolve(document: documentID, id: clauseID)
+            guard let info = index[documentID]?[resolved], let document = text.document(documentID) else { return nil }
+            let label = documentID == entry.id
+                ? "punkt \(info.number)"
+                : "punkt \(info.number) i \(document.frontMatter.shortTitle)"
+            return .clause(document: documentID, id: resolved, label: label, title: "\(label): \(info.heading)")
+        case let .document(documentID):
+            guard let document = text.document(documentID) else { return nil }
+            return .document(id: documentID, label: document.frontMatter.shortTitle, title: document.frontMatter.title)
+        case .file, .external:
+            return nil
+        }
+    }
+
+    /// `markdown` with every reference written without text replaced by its label, as plain text:
+    /// how a restated clause reads in an amendment. Everything else stays as written.
+    func plainText(_ markdown: String, from entry: Manifest.Entry) -> String {
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        var replacements: [(line: Int, from: Int, to: Int, text: String)] = []
+        Markdown.parse(markdown).forEachDescendant { node in
+            guard node.kind == .link, node.children.isEmpty, let range = node.range, range.start.line == range.end.line,
+                  let resolved = resolve(node.url ?? "", from: entry)
+            else { return }
+            let label: String
+            switch resolved {
+            case let .clause(_, _, text, _), let .document(_, text, _): label = text
+            }
+            replacements.append((range.start.line - 1, range.start.column - 1, range.end.column - 1, label))
+        }
+        // From the end of each line backwards, so that earlier columns stay valid.
+        for r in replacements.sorted(by: { ($0.line, $0.from) > ($1.line, $1.from) })
+        where r.line < lines.count && r.to <= lines[r.line].count {
+            lines[r.line].replaceSubrange(r.from..<r.to, with: Array(r.text.utf8))
+        }
+        return lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+    }
+}

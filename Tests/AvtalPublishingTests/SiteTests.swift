@@ -1,0 +1,123 @@
+import AvtalCore
+import Foundation
+@testable import AvtalPublishing
+import Testing
+
+let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Agreement")
+
+@Suite struct SiteTests {
+    func site(_ workspace: Workspace) throws -> [String: String] {
+        let files = try SiteBuilder(workspace: workspace, templates: TemplateLibrary(folder: templatesFolder)).render()
+        return files.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func shipped() throws -> [String: String] {
+        try site(try Workspace.load(root: agreementFolder))
+    }
+
+    @Test func everyVersionGetsItsPages() throws {
+        let pages = Set(try shipped().keys)
+        for version in ["working", "remiss-2025"] {
+            for page in ["index", "hos-avtal", "ok-lakarmedverkan", "ok-betalningsansvar", "ok-psykisk-funktionsnedsattning",
+                         "ok-munhalsa", "eskaleringstrappa", "alla"] {
+                #expect(pages.contains("\(version)/\(page).html"), "\(version)/\(page).html")
+            }
+        }
+        #expect(pages.isSuperset(of: ["index.html", "tillganglighet.html", "style.css", "remiss-2025/andringar.html",
+                                      "remiss-2025/beslut-sro-2025-01-30-justering.html",
+                                      "remiss-2025/beslut-sro-2025-01-30-rattelse.html"]))
+        // The working text has no base, so no redline.
+        #expect(!pages.contains("working/andringar.html"))
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let workspace = try Workspace.load(root: agreementFolder)
+        #expect(try site(workspace) == site(workspace))
+    }
+
+    @Test func referencesAreLabelledWithComputedNumbers() throws {
+        let page = try #require(try shipped()["remiss-2025/ok-munhalsa.html"])
+        #expect(page.contains(##"<a href="#malgrupp" title="punkt 4: Målgrupp">punkt 4</a>"##))
+        #expect(page.contains(##"<a href="hos-avtal.html#personcentrerat-forhallningssatt" title="punkt 4 i Hälso- och sjukvårdsavtalet: Personcentrerat förhållningssätt">punkt 4 i Hälso- och sjukvårdsavtalet</a>"##))
+        #expect(page.contains(##"<section class="clause" id="giltighetstid">"##))
+        #expect(page.contains(##"<h2 class="clause-heading"><span class="number">9</span> <span class="heading-text">Giltighetstid</span>"##))
+    }
+
+    @Test func validityAndLegalBasisInSwedish() throws {
+        let page = try #require(try shipped()["remiss-2025/ok-munhalsa.html"])
+        #expect(page.contains("<dd>Från och med den 1 januari 2027 till och med den 31 december 2028</dd>"))
+        #expect(page.contains("<li>8 a § tandvårdslagen (1985:125)</li>"))
+        let appendix = try #require(try shipped()["working/eskaleringstrappa.html"])
+        #expect(appendix.contains("<dd>Från och med den 1 januari 2027 och tills vidare</dd>"))
+    }
+
+    @Test func headingLevelsFollowTheClauseTree() throws {
+        let page = try #require(try shipped()["working/ok-betalningsansvar.html"])
+        // kallelse-till-sip is 7.1.5: a third-level clause under the page's h1, so an h4.
+        #expect(page.contains(##"<h4 class="clause-heading"><span class="number">7.1.5</span>"##))
+        let all = try #require(try shipped()["working/alla.html"])
+        // On the page with every document, documents are h2 and their chapters h3.
+        #expect(all.contains(##"<section class="clause" id="ok-betalningsansvar--kallelse-till-sip">"##))
+        #expect(all.contains(##"<h5 class="clause-heading"><span class="number">7.1.5</span>"##))
+        #expect(all.contains(##"href="#ok-munhalsa--malgrupp""##))
+    }
+
+    @Test func aRenamedClauseKeepsItsOldAnchor() throws {
+        let workspace = try loadFixture("andringar")
+        let pages = try site(workspace)
+        let page = try #require(pages["v2/avtal.html"])
+        #expect(page.contains(##"<section class="clause" id="utvardering-och-revision">"##))
+        #expect(page.contains(##"<span class="alias-anchor" id="utvardering"></span>"##))
+    }
+
+    @Test func thePatchPagesCarryTheDecision() throws {
+        let page = try #require(try shipped()["remiss-2025/beslut-sro-2025-01-30-rattelse.html"])
+        #expect(page.contains("Beslutat av SRO den 30 januari 2025"))
+        #expect(page.contains("Rättelse"))
+        let start = try #require(try shipped()["remiss-2025/index.html"])
+        #expect(start.contains(##"<a href="andringar.html">"##))
+        #expect(start.contains(##"<a href="beslut-sro-2025-01-30-justering.html">"##))
+    }
+
+    @Test func restatedClausesReadReferencesAsNumbers() throws {
+        let workspace = try Workspace.load(root: agreementFolder)
+        let markdown = AmendmentRenderer.markdown(try Amendment.build(patchID: "sro-2025-01-30-justering", in: workspace))
+        #expect(markdown.contains("Bestämmelserna om förlängning och uppsägning i punkt 9.1 i Hälso- och sjukvårdsavtalet och punkt 9.2 i Hälso- och sjukvårdsavtalet gäller även för denna överenskommelse."))
+        #expect(!markdown.contains("]("))
+    }
+
+    @Test func theAccessibilityStatementNamesAContact() throws {
+        let page = try #require(try shipped()["tillganglighet.html"])
+        #expect(page.contains("lagen (2018:1937) om tillgänglighet till digital offentlig service"))
+        #expect(page.contains(##"<a href="mailto:hos-avtal@example.org">hos-avtal@example.org</a>"##))
+    }
+}
+
+@Suite struct OutputWriterTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func replacesTheWholeFolder() throws {
+        let parent = try temporaryFolder()
+        let target = parent.appendingPathComponent("site")
+        try OutputWriter.replace(target, with: ["a.html": Data("1".utf8), "old.html": Data("x".utf8)])
+        try OutputWriter.replace(target, with: ["a.html": Data("2".utf8), "sub/b.html": Data("3".utf8)])
+        #expect(try String(contentsOf: target.appendingPathComponent("a.html"), encoding: .utf8) == "2")
+        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("old.html").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+
+    @Test func aFailureLeavesTheOldOutputAsItWas() throws {
+        let parent = try temporaryFolder()
+        let target = parent.appendingPathComponent("site")
+        try OutputWriter.replace(target, with: ["a.html": Data("1".utf8)])
+        #expect(throws: OutputWriter.Failure.self) {
+            try OutputWriter.replace(target, with: ["b.html": Data("2".utf8), "../escape.html": Data("3".utf8)])
+        }
+        #expect(try String(contentsOf: target.appendingPathComponent("a.html"), encoding: .utf8) == "1")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    }
+}
