@@ -23,9 +23,18 @@ public enum TemplateError: Error, Sendable, CustomStringConvertible {
 /// Templates render with HTML escaping: `{{value}}` is escaped; user text never goes through `{{{ }}}`.
 public struct TemplateLibrary: Sendable {
     public let folder: URL
+    /// Every template parsed once, when `preloaded()` made this value; otherwise parsed per use.
+    private var parsed: MustacheLibrary?
 
     public init(folder: URL) {
         self.folder = folder
+    }
+
+    /// The same templates, parsed now, for rendering many pages.
+    public func preloaded() throws(TemplateError) -> TemplateLibrary {
+        var copy = self
+        copy.parsed = try library()
+        return copy
     }
 
     public func url(of name: String) -> URL {
@@ -69,6 +78,7 @@ public struct TemplateLibrary: Sendable {
     /// Every template of the folder in one library, so that pages can use partials (`{{> clause}}`)
     /// and inherit the layout (`{{<layout}}`).
     public func library() throws(TemplateError) -> MustacheLibrary {
+        if let parsed { return parsed }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
