@@ -18,7 +18,8 @@ bytes=$(cat "${docs[@]}" | wc -c)
 hyperfine --warmup 3 --min-runs 30 -N --export-json "$out/h.json" \
   -n cmark-gfm "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter ${docs[*]}" \
   -n "avtal startup" "$avtal --version" \
-  -n "avtal check" "$avtal check --root $root" >/dev/null 2>&1
+  -n "avtal check" "$avtal check --root $root" \
+  -n "avtal build" "$avtal build --root $root --output $out/site" >/dev/null 2>&1
 
 rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
 floor_rss=$(rss cmark-gfm -e table -e strikethrough -e autolink -e tagfilter "${docs[@]}")
@@ -32,9 +33,12 @@ floor, avtal = results["cmark-gfm"], results["avtal check"]
 print(f"corpus: {size} bytes of Markdown")
 print(f"{'command':<14}{'mean ms':>10}{'± ms':>8}{'min ms':>9}{'max RSS KiB':>13}")
 startup = results["avtal startup"]
-for name, r, m in (("cmark-gfm", floor, floor_rss), ("avtal startup", startup, None), ("avtal check", avtal, avtal_rss)):
+build = results["avtal build"]
+for name, r, m in (("cmark-gfm", floor, floor_rss), ("avtal startup", startup, None), ("avtal check", avtal, avtal_rss),
+                   ("avtal build", build, None)):
     print(f"{name:<14}{r['mean']*1000:>10.1f}{r['stddev']*1000:>8.1f}{r['min']*1000:>9.1f}{m if m else '':>13}")
-print(f"ratio avtal/cmark-gfm: time {avtal['mean']/floor['mean']:.1f}x, memory {avtal_rss/floor_rss:.1f}x")
+print(f"ratio avtal check/cmark-gfm: time {avtal['mean']/floor['mean']:.1f}x, memory {avtal_rss/floor_rss:.1f}x")
+print(f"ratio avtal build/cmark-gfm: time {build['mean']/floor['mean']:.1f}x")
 work = avtal['mean'] - startup['mean']
 print(f"avtal check less process startup: {work*1000:.1f} ms ({size/1e6/work:.0f} MB/s; cmark-gfm alone {size/1e6/floor['mean']:.0f} MB/s incl. startup)")
 PY
