@@ -89,6 +89,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case retiredReference = "AV613"
     case unusedPatch = "AV614"
 
+    case remissDeadlineBeforeOpening = "AV701"
+    case unknownConsulteeGroup = "AV702"
+    case missingRemissContact = "AV703"
+    case duplicateConsultee = "AV704"
+    case remissForUnknownVersion = "AV705"
+
     /// A short name, for documentation and for humans scanning JSON.
     public var name: String {
         switch self {
@@ -129,6 +135,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .lostID: "lost-id"
         case .retiredReference: "retired-reference"
         case .unusedPatch: "unused-patch"
+        case .remissDeadlineBeforeOpening: "remiss-deadline-before-opening"
+        case .unknownConsulteeGroup: "unknown-consultee-group"
+        case .missingRemissContact: "missing-remiss-contact"
+        case .duplicateConsultee: "duplicate-consultee"
+        case .remissForUnknownVersion: "remiss-for-unknown-version"
         }
     }
 

@@ -86,6 +86,10 @@ public struct Workspace: Sendable {
     public var locks: [String: VersionLock]
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
+    /// `remissinstanser.yml`, when the corpus has one.
+    public var consultees: Consultees?
+    /// The settings of each remiss (`remiss/<version>.yml`) that could be read, by version ID.
+    public var remiss: [String: RemissSettings] = [:]
     /// Patch files whose problems are already reported; a version listing them is not told again.
     var unreadablePatches: Set<String> = []
 
@@ -102,6 +106,7 @@ public struct Workspace: Sendable {
         if let text = workspace.workingText { workspace.texts[VersionsFile.working] = text }
         workspace.corpora[VersionsFile.working] = corpus
         workspace.loadVersions()
+        workspace.loadRemiss()
         workspace.diagnostics = Self.deduplicated(workspace.diagnostics)
         return workspace
     }
@@ -292,6 +297,46 @@ public struct Workspace: Sendable {
             if seen.insert(key).inserted { out.append(d) }
         }
         return out
+    }
+
+    // MARK: Remiss settings
+
+    private func readText(_ path: String) -> SourceFile? {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        return String(data: data, encoding: .utf8).map { SourceFile(path: path, text: $0) }
+    }
+
+    private mutating func loadRemiss() {
+        if let source = readText(Consultees.fileName) {
+            sources[source.path] = source
+            consultees = RemissReader.readConsultees(source, diagnostics: &diagnostics)
+        }
+        let folder = root.appendingPathComponent(RemissSettings.folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
+            let path = "\(RemissSettings.folder)/\(name)"
+            guard let source = readText(path) else {
+                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .load))
+                continue
+            }
+            sources[path] = source
+            let versionID = String(name.dropLast(4))
+            guard let version = versions.first(where: { $0.id == versionID }), version.status == .published else {
+                let summary = versions.contains { $0.id == versionID }
+                    ? "Remiss settings for version '\(versionID)', which is not published"
+                    : "Remiss settings for unknown version '\(versionID)'"
+                diagnostics.append(Diagnostic(.remissForUnknownVersion, summary, at: .file(path), stage: .load,
+                                              notes: [DiagnosticNote("a remiss sends out a published version: the file is named remiss/<version>.yml")]))
+                continue
+            }
+            if consultees == nil {
+                diagnostics.append(Diagnostic(.missingKey, "The remiss needs \(Consultees.fileName), which lists the consultees",
+                                              at: .file(path), stage: .load))
+            }
+            if let settings = RemissReader.readSettings(source, version: versionID, consultees: consultees, diagnostics: &diagnostics) {
+                remiss[versionID] = settings
+            }
+        }
     }
 
     // MARK: Published snapshots

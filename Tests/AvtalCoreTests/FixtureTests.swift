@@ -69,6 +69,12 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV613-retired-reference", expected: [.init(.retiredReference, "patches/p1.yml", 9, 5)]),
     .init(fixture: "AV614-unused-patch", expected: [.init(.unusedPatch, "patches/p2.yml", 1, 5)]),
     // Text written by a patch that refers to a clause that does not exist: reported at the patch change.
+    .init(fixture: "AV701-remiss-deadline-before-opening", expected: [.init(.remissDeadlineBeforeOpening, "remiss/v1.yml", 13, 9)]),
+    .init(fixture: "AV702-unknown-consultee-group", expected: [.init(.unknownConsulteeGroup, "remiss/v1.yml", 19, 5)]),
+    .init(fixture: "AV703-missing-remiss-contact", expected: [.init(.missingRemissContact, "remiss/v1.yml", 7, 11)]),
+    .init(fixture: "AV704-duplicate-consultee", expected: [.init(.duplicateConsultee, "remissinstanser.yml", 12, 13)]),
+    .init(fixture: "AV705-remiss-for-unknown-version", expected: [.init(.remissForUnknownVersion, "remiss/v2.yml", 1, 1)]),
+    .init(fixture: "remiss-base", expected: []),
     .init(fixture: "versions-patch-breaks-reference", expected: [.init(.unknownClause, "patches/p1.yml", 9, 5)]),
 ]
 
