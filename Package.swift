@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Debian's libcmark-gfm and its extensions; the wrapper is the only target that imports it.
@@ -29,7 +30,10 @@ let package = Package(
         // Redline, amendment text and (later) the site: everything that renders a version for readers.
         .target(
             name: "AvtalPublishing",
-            dependencies: ["AvtalCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "AvtalCore", "AvtalMarkdown", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .executableTarget(
             name: "avtal",

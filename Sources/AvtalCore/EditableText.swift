@@ -222,7 +222,11 @@ public enum TextDigest {
     }
 
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
+        sha256(Data(text.utf8))
+    }
+
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -31,7 +31,7 @@ public struct SiteBuilder {
                 files["\(id)/\(path)"] = Data(html.utf8)
             }
         }
-        files["index.html"] = Data(try renderIndex(versions: versionIDs).utf8)
+        files["index.html"] = Data(try renderIndex(versions: versions).utf8)
         files["tillganglighet.html"] = Data(try renderAccessibilityStatement().utf8)
         files["style.css"] = try templates.asset(named: "style.css")
         return files
@@ -202,7 +202,9 @@ struct VersionSite {
 
     // MARK: Text
 
-    func validity(_ front: FrontMatter) -> String {
+    func validity(_ front: FrontMatter) -> String { Self.validityText(front) }
+
+    static func validityText(_ front: FrontMatter) -> String {
         switch front.validity {
         case let .until(end): "Från och med \(SwedishDate.format(front.validFrom)) till och med \(SwedishDate.format(end))"
         case .untilFurtherNotice: "Från och med \(SwedishDate.format(front.validFrom)) och tills vidare"

@@ -64,6 +64,13 @@ public struct TemplateLibrary: Sendable {
         try render(content, with: name, frame: frame, library: library())
     }
 
+    /// A page template that is a whole document of its own (the response form), without the layout.
+    public func renderPage(_ context: Any, with name: String) throws(TemplateError) -> String {
+        let library = try library()
+        guard library.getTemplate(named: name) != nil else { throw .missing(name: name, path: url(of: name).path) }
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
     /// As `render(_:with:frame:)`, with templates loaded once for many pages.
     func render(_ content: Any, with name: String, frame: PageFrame, library: MustacheLibrary) throws(TemplateError) -> String {
         var context = frame.context

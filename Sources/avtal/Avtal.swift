@@ -19,7 +19,7 @@ struct Avtal: ParsableCommand {
         commandName: "avtal",
         abstract: "Check, version and publish agreement texts kept in git.",
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Versions.self, Diff.self, Amendments.self, Publish.self]
+        subcommands: [Check.self, Build.self, Remiss.self, Versions.self, Diff.self, Amendments.self, Publish.self]
     )
 
     /// Argument errors exit with 2, not ArgumentParser's 64, so that CI can tell "the texts have
@@ -313,5 +313,133 @@ struct Amendments: ParsableCommand {
             printError("\(error)")
             throw Status.cannotRun
         }
+    }
+}
+
+struct Remiss: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Package a published version for remiss: letter, texts, redline, amendments, response form, manifest, zip.",
+        discussion: """
+            Writes <output>/remiss/<version>/ and <output>/remiss-<version>.zip. The same inputs give the same bytes: \
+            file times come from the version's published-on date or SOURCE_DATE_EPOCH.
+            """)
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Option(help: ArgumentHelp("The published version to send out.", valueName: "id"))
+    var version: String
+
+    @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
+    var output: String = "Output"
+
+    @Flag(help: "Also print each document to PDF with headless Chromium (needs chromium on PATH, or CHROMIUM).")
+    var pdf = false
+
+    func run() throws {
+        let workspace = try corpus.workspace()
+        try corpus.requireNoErrors(workspace)
+        let templates = try corpus.templateLibrary()
+        let chromium = pdf ? try Chromium.locate() : nil
+        do {
+            var package = try RemissPackage(workspace: workspace, templates: templates, version: version)
+            package.commit = Git.commit(of: corpus.url)
+            var extra: [String: Data] = [:]
+            if let chromium {
+                extra = try chromium.printDocuments(package.files(), version: version)
+            }
+            let files = try package.files(extra: extra)
+            let date = RemissPackage.timestamp(for: package.version, environment: ProcessInfo.processInfo.environment)
+            let zip = try RemissPackage.zip(files, root: version, date: date)
+            let out = URL(fileURLWithPath: output)
+            try OutputWriter.replace(out.appendingPathComponent("remiss").appendingPathComponent(version), with: files)
+            try OutputWriter.replaceFile(out.appendingPathComponent("remiss-\(version).zip"), with: zip)
+            print("wrote \(output)/remiss/\(version)/ (\(files.count) files) and \(output)/remiss-\(version).zip (\(zip.count) bytes)")
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("\(error)")
+            throw Status.cannotRun
+        }
+    }
+}
+
+/// The git commit of the sources, for the package manifest; nil outside a repository or without git.
+enum Git {
+    static func commit(of folder: URL) -> (id: String, clean: Bool)? {
+        guard let id = run(["rev-parse", "HEAD"], in: folder)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              id.count == 40 else { return nil }
+        let status = run(["status", "--porcelain", "--", "."], in: folder) ?? ""
+        return (id, status.isEmpty)
+    }
+
+    private static func run(_ arguments: [String], in folder: URL) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+}
+
+/// Headless Chromium, for printing documents to PDF with the site's print stylesheet.
+struct Chromium {
+    let executable: URL
+
+    static func locate() throws -> Chromium {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates = environment["CHROMIUM"].map { [$0] } ?? []
+        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for name in ["chromium", "chromium-browser", "google-chrome"] {
+            candidates += path.map { "\($0)/\(name)" }
+        }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            printError("--pdf needs Chromium, which is not installed (apt-get install chromium, or set CHROMIUM); nothing was written")
+            throw Status.cannotRun
+        }
+        return Chromium(executable: URL(fileURLWithPath: found))
+    }
+
+    /// Prints each document page of the package's site; returns "pdf/<document>.pdf" → bytes.
+    func printDocuments(_ files: [String: Data], version: String) throws -> [String: Data] {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("avtal-pdf-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: folder) }
+        for (path, data) in files {
+            let url = folder.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        let prefix = "\(RemissPackage.site)/\(version)/"
+        let pages = files.keys.filter {
+            $0.hasPrefix(prefix) && $0.hasSuffix(".html") && !$0.dropFirst(prefix.count).contains("/")
+                && !["index.html", "alla.html", "andringar.html"].contains(String($0.dropFirst(prefix.count)))
+                && !$0.dropFirst(prefix.count).hasPrefix("beslut-")
+        }.sorted()
+        var pdfs: [String: Data] = [:]
+        for page in pages {
+            let name = String(page.dropFirst(prefix.count).dropLast(5))
+            let target = folder.appendingPathComponent("\(name).pdf")
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                 "--generate-pdf-document-outline", "--print-to-pdf=\(target.path)",
+                                 folder.appendingPathComponent(page).absoluteString]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0, let data = fm.contents(atPath: target.path), !data.isEmpty else {
+                printError("Chromium could not print \(page) to PDF; nothing was written")
+                throw Status.cannotRun
+            }
+            pdfs["pdf/\(name).pdf"] = data
+        }
+        return pdfs
     }
 }

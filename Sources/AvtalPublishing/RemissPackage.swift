@@ -1,0 +1,288 @@
+import AvtalCore
+import AvtalMarkdown
+import Foundation
+import ZIPFoundation
+
+/// The remiss package of a published version: the letter, the site of the version, the redline, the
+/// amendment texts, the response form and its schema, a manifest with checksums, and a read-me.
+/// Rendered in memory from values; the caller writes it (folder and zip) in one step.
+public struct RemissPackage {
+    public enum Failure: Error, CustomStringConvertible {
+        case notReady(String)
+
+        public var description: String {
+            switch self {
+            case let .notReady(message): message
+            }
+        }
+    }
+
+    public let workspace: Workspace
+    public let templates: TemplateLibrary
+    public let version: Version
+    public let settings: RemissSettings
+    /// The git commit of the sources, and whether the work tree had changes, when known.
+    public var commit: (id: String, clean: Bool)?
+
+    public static let letter = "remissbrev.html"
+    public static let form = "svar.html"
+    public static let schema = "svar.schema.json"
+    public static let manifest = "manifest.json"
+    public static let readme = "LÄSMIG.txt"
+    public static let site = "webbplats"
+
+    public init(workspace: Workspace, templates: TemplateLibrary, version id: String) throws {
+        guard let version = workspace.versions.first(where: { $0.id == id }) else {
+            throw Failure.notReady("no version '\(id)' in \(VersionsFile.name)")
+        }
+        guard version.status == .published else {
+            throw Failure.notReady("version '\(id)' is not published: only a frozen text goes out on remiss (avtal publish \(id))")
+        }
+        guard let settings = workspace.remiss[id] else {
+            throw Failure.notReady("no remiss settings for '\(id)': write \(RemissSettings.folder)/\(id).yml (see docs/remiss.md)")
+        }
+        self.workspace = workspace
+        self.templates = try templates.preloaded()
+        self.version = version
+        self.settings = settings
+    }
+
+    /// The date every file carries: SOURCE_DATE_EPOCH when set, else the version's publication date.
+    public static func timestamp(for version: Version, environment: [String: String]) -> Date {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        let day = version.publishedOn ?? CalendarDate(year: 1980, month: 1, day: 1)
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (day.year, day.month, day.day)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 315_532_800)
+    }
+
+    /// Every file of the package, by path within it; `extra` (PDFs) is added before the manifest is made.
+    public func files(extra: [String: Data] = [:]) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for (path, data) in try SiteBuilder(workspace: workspace, templates: templates).render(only: version.id) {
+            files["\(Self.site)/\(path)"] = data
+        }
+        files[Self.letter] = Data(try renderLetter().utf8)
+        files[Self.form] = Data(try renderForm().utf8)
+        files[Self.schema] = try templates.asset(named: Self.schema)
+        if let base = workspace.texts[version.base], let text = workspace.texts[version.id] {
+            let diff = VersionDiff.compute(from: base, to: text)
+            files["andringar.html"] = Data(try RedlineRenderer(templates: templates).render(
+                diff, fromTitle: VersionDiff.title(of: version.base, in: workspace),
+                toTitle: VersionDiff.title(of: version.id, in: workspace)).utf8)
+        }
+        for patchID in version.patches {
+            let amendment = try Amendment.build(patchID: patchID, in: workspace, version: version.id)
+            let renderer = AmendmentRenderer(templates: templates)
+            files["beslut/\(patchID).md"] = Data(AmendmentRenderer.markdown(amendment).utf8)
+            files["beslut/\(patchID).html"] = Data(try renderer.html(amendment).utf8)
+        }
+        files.merge(extra) { _, new in new }
+        files[Self.readme] = Data(readme(files: files).utf8)
+        files[Self.manifest] = manifest(files: files)
+        return files
+    }
+
+    // MARK: Letter
+
+    var deadlineText: String {
+        let t = settings.deadlineTime
+        let minute = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
+        return "senast kl. \(t.hour).\(minute) \(SwedishDate.format(settings.deadline))"
+    }
+
+    struct LetterPage {
+        var title: String
+        var senders: String
+        var opens: String
+        var deadline: String
+        var diarienummer: [RemissSettings.Registration]
+        var groups: [GroupView]
+        var documents: [DocumentView]
+        var decisions: [DecisionView]
+        var hasDecisions: Bool
+        var contacts: [RemissSettings.Person]
+        var signatures: [RemissSettings.Sender]
+        var answerEmail: String
+        var answerPostal: String
+        var hasAnswerPostal: Bool
+        var versionTitle: String
+        var documentCount: String
+    }
+
+    struct GroupView {
+        var title: String
+        var members: String
+    }
+
+    struct DocumentView {
+        var title: String
+        var validity: String
+    }
+
+    struct DecisionView {
+        var title: String
+        var decided: String
+    }
+
+    func renderLetter() throws -> String {
+        guard let consultees = workspace.consultees, let text = workspace.texts[version.id] else {
+            throw Failure.notReady("the consultees or the text of '\(version.id)' could not be read (avtal check)")
+        }
+        let groups = settings.consultees.compactMap { consultees.group($0) }.map {
+            GroupView(title: $0.title, members: Swedish.list($0.members.map(\.name)))
+        }
+        let documents = text.documents.map {
+            DocumentView(title: $0.frontMatter.title, validity: "gäller " + VersionSite.validityText($0.frontMatter).lowercased())
+        }
+        let decisions = version.patches.compactMap { workspace.patches[$0] }.map {
+            DecisionView(title: $0.title, decided: "\($0.decidedBy) \(SwedishDate.format($0.decidedOn))")
+        }
+        let page = LetterPage(
+            title: settings.title, senders: Swedish.list(settings.senders.map(\.name)),
+            opens: SwedishDate.format(settings.opens), deadline: deadlineText,
+            diarienummer: settings.diarienummer, groups: groups, documents: documents, decisions: decisions,
+            hasDecisions: !decisions.isEmpty, contacts: settings.contacts, signatures: settings.senders,
+            answerEmail: settings.answerEmail, answerPostal: settings.answerPostal ?? "",
+            hasAnswerPostal: settings.answerPostal != nil,
+            versionTitle: VersionDiff.title(of: version.id, in: workspace),
+            documentCount: Swedish.count(documents.count))
+        return try templates.render(page, with: "remissbrev", frame: .standalone(title: settings.title, siteTitle: page.senders))
+    }
+
+    // MARK: Response form
+
+    func renderForm() throws -> String {
+        guard let consultees = workspace.consultees, let text = workspace.texts[version.id] else {
+            throw Failure.notReady("the consultees or the text of '\(version.id)' could not be read (avtal check)")
+        }
+        let groups: [[String: Any]] = settings.consultees.compactMap { consultees.group($0) }.map { group in
+            ["id": group.id, "title": group.title,
+             "members": group.members.map { ["id": $0.id, "name": $0.name] }]
+        }
+        let documents: [[String: Any]] = text.documents.map { document in
+            var chapters: [[String: Any]] = []
+            var clauses: [[String: Any]] = []
+            document.walk { clause, path in
+                let number = EditableDocument.number(path)
+                let heading = Markdown.parse(clause.heading).plainText
+                if path.count == 1 {
+                    chapters.append(["id": clause.id, "number": number, "heading": heading,
+                                     "key": "\(document.entry.id)--\(clause.id)"])
+                }
+                clauses.append(["key": "\(document.entry.id)#\(clause.id)", "number": number, "heading": heading,
+                                "indent": String(repeating: "  ", count: path.count - 1)])
+            }
+            return ["id": document.entry.id, "title": document.frontMatter.title,
+                    "shortTitle": document.frontMatter.shortTitle, "chapters": chapters, "clauses": clauses]
+        }
+        let scale: [[String: Any]] = [
+            ["value": "1", "label": "1 – instämmer inte alls"], ["value": "2", "label": "2 – instämmer delvis"],
+            ["value": "3", "label": "3 – instämmer till stor del"], ["value": "4", "label": "4 – instämmer helt"],
+            ["value": "ingen-synpunkt", "label": "Ingen synpunkt"],
+        ]
+        let context: [String: Any] = [
+            "pageTitle": "Svar på remiss – \(settings.title)", "remissTitle": settings.title,
+            "versionID": version.id, "versionTitle": VersionDiff.title(of: version.id, in: workspace),
+            "diarienummer": settings.diarienummer.map { "\($0.organisation) \($0.number)" }.joined(separator: ", "),
+            "deadline": deadlineText, "answerEmail": settings.answerEmail,
+            "storageKey": "avtal-svar/\(version.id)", "groups": groups, "documents": documents, "scale": scale,
+        ]
+        return try templates.renderPage(context, with: "svar")
+    }
+
+    // MARK: Read-me and manifest
+
+    func readme(files: [String: Data]) -> String {
+        var entries: [(String, String)] = [
+            (Self.letter, "remissbrevet"),
+            (Self.form, "svarsformuläret: öppna det i en webbläsare, fyll i och spara svaret som en fil, som ni skickar till \(settings.answerEmail)"),
+            ("\(Self.site)/index.html", "avtalstexterna i \(VersionDiff.title(of: version.id, in: workspace).lowercased())"),
+        ]
+        if files["andringar.html"] != nil {
+            entries.append(("andringar.html", "ändringarna jämfört med \(VersionDiff.title(of: version.base, in: workspace).lowercased())"))
+        }
+        if !version.patches.isEmpty { entries.append(("beslut/", "ändringsbesluten i text")) }
+        if files.keys.contains(where: { $0.hasPrefix("pdf/") }) { entries.append(("pdf/", "dokumenten som PDF, för utskrift")) }
+        entries += [
+            (Self.schema, "svarsfilens format (JSON Schema), för den som skapar svar i ett annat system"),
+            (Self.manifest, "förteckning över alla filer med kontrollsummor (SHA-256)"),
+        ]
+        let width = entries.map(\.0.count).max() ?? 0
+        var lines = [settings.title]
+        lines += settings.diarienummer.map { "Diarienummer: \($0.organisation) \($0.number)" }
+        lines += ["", "Svara \(deadlineText).", "", "Öppna först \(Self.letter): brevet beskriver remissen och hur ni svarar.", "",
+                  "Innehåll:"]
+        lines += entries.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 }
+        lines += [
+            "",
+            "Allt fungerar utan internetanslutning. Formuläret skickar inget självt; ett påbörjat svar sparas bara i den här webbläsaren.",
+            "",
+            "Frågor: " + settings.contacts.map { "\($0.name), \($0.role), \($0.email)" + ($0.phone.map { ", \($0)" } ?? "") }
+                .joined(separator: "; "),
+        ]
+        // CRLF, so that the file reads well in Notepad too.
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    struct ManifestFile: Encodable {
+        var path: String
+        var size: Int
+        var sha256: String
+    }
+
+    struct ManifestSource: Encodable {
+        var commit: String?
+        var clean: Bool?
+    }
+
+    struct Manifest: Encodable {
+        var format = "avtal-remisspaket/1"
+        var version: String
+        var title: String
+        var publishedOn: String
+        var base: String
+        var patches: [String]
+        var source: ManifestSource
+        var files: [ManifestFile]
+
+        enum CodingKeys: String, CodingKey {
+            case format, version, title, base, patches, source, files
+            case publishedOn = "published-on"
+        }
+    }
+
+    func manifest(files: [String: Data]) -> Data {
+        let list = files.keys.filter { $0 != Self.manifest }.sorted().map { path in
+            ManifestFile(path: path, size: files[path]!.count, sha256: TextDigest.sha256(files[path]!))
+        }
+        let manifest = Manifest(version: version.id, title: settings.title, publishedOn: version.publishedOn?.description ?? "",
+                                base: version.base, patches: version.patches,
+                                source: ManifestSource(commit: commit?.id, clean: commit?.clean), files: list)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(manifest)) ?? Data()) + Data("\n".utf8)
+    }
+
+    // MARK: Zip
+
+    /// A zip of `files` under the folder `root`, the same bytes for the same files: entries sorted,
+    /// one timestamp, fixed permissions, no absolute paths and no "..".
+    public static func zip(_ files: [String: Data], root: String, date: Date) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for path in files.keys.sorted() {
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                throw Failure.notReady("refusing to put '\(path)' in the zip")
+            }
+            let data = files[path]!
+            try archive.addEntry(with: "\(root)/\(path)", type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: date, permissions: 0o644, compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw Failure.notReady("the zip could not be made") }
+        return data
+    }
+}
