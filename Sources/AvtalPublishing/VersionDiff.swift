@@ -129,6 +129,7 @@ public struct VersionDiff: Hashable, Sendable {
     }
 
     public static func compute(from a: VersionText, to b: VersionText) -> VersionDiff {
+        let a = readable(a), b = readable(b)
         var placed: [(key: [Int], diff: DocumentDiff)] = []
         var lastSurvivor = -1
         let newIndex = Dictionary(b.documents.enumerated().map { ($1.entry.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -147,6 +148,25 @@ public struct VersionDiff: Hashable, Sendable {
         }
         placed.sort { $0.key.lexicographicallyPrecedes($1.key) }
         return VersionDiff(from: a.id, to: b.id, documents: placed.map(\.diff))
+    }
+
+    /// The text as readers see it: references read "punkt 9.1 i …" with the version's own numbers, so
+    /// the redline shows no link syntax, and a reference whose number changed shows as a change.
+    static func readable(_ text: VersionText) -> VersionText {
+        let labels = ReferenceLabels(text: text)
+        var text = text
+        for d in text.documents.indices {
+            let entry = text.documents[d].entry
+            text.documents[d].preamble = labels.plainText(text.documents[d].preamble, from: entry)
+            func relabel(_ clauses: inout [EditableClause]) {
+                for i in clauses.indices {
+                    clauses[i].body = labels.plainText(clauses[i].body, from: entry)
+                    relabel(&clauses[i].children)
+                }
+            }
+            relabel(&text.documents[d].clauses)
+        }
+        return text
     }
 
     // MARK: Documents
