@@ -95,6 +95,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case duplicateConsultee = "AV704"
     case remissForUnknownVersion = "AV705"
 
+    case unknownComment = "AV801"
+
     /// A short name, for documentation and for humans scanning JSON.
     public var name: String {
         switch self {
@@ -140,6 +142,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .missingRemissContact: "missing-remiss-contact"
         case .duplicateConsultee: "duplicate-consultee"
         case .remissForUnknownVersion: "remiss-for-unknown-version"
+        case .unknownComment: "unknown-comment"
         }
     }
 

@@ -2,8 +2,9 @@
 // `range(of:options:)` dominate a profile of `avtal check` on Linux; these stay in the standard library.
 
 extension StringProtocol where SubSequence == Substring {
+    // Public for the publishing library, which reads untrusted text with the same rules.
     /// Without leading and trailing whitespace.
-    var trimmed: String {
+    public var trimmed: String {
         var s = self[...]
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
@@ -11,7 +12,7 @@ extension StringProtocol where SubSequence == Substring {
     }
 
     /// Lines split at "\n", empty lines kept.
-    var lines: [Substring] { split(separator: "\n", omittingEmptySubsequences: false) }
+    public var lines: [Substring] { split(separator: "\n", omittingEmptySubsequences: false) }
 }
 
 extension String {

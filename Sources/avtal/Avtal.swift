@@ -19,7 +19,7 @@ struct Avtal: ParsableCommand {
         commandName: "avtal",
         abstract: "Check, version and publish agreement texts kept in git.",
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Remiss.self, Versions.self, Diff.self, Amendments.self, Publish.self]
+        subcommands: [Check.self, Build.self, Remiss.self, Responses.self, Versions.self, Diff.self, Amendments.self, Publish.self]
     )
 
     /// Argument errors exit with 2, not ArgumentParser's 64, so that CI can tell "the texts have
@@ -441,5 +441,79 @@ struct Chromium {
             pdfs["pdf/\(name).pdf"] = data
         }
         return pdfs
+    }
+}
+
+struct Responses: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with the responses to a remiss.",
+        subcommands: [Compile.self])
+
+    struct Compile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile every response in a folder (form saves as JSON, survey exports as CSV) into a summary.",
+            discussion: """
+                Writes sammanstallning.html, sammanstallning.json, kommentarer.csv and redovisning.txt. Prints, last, \
+                'files: N read, A accepted, S superseded, R rejected'; exits 1 when anything was rejected or a \
+                disposition names an unknown comment.
+                """)
+
+        @OptionGroup var corpus: CorpusOptions
+
+        @Argument(help: "The folder that holds the responses.")
+        var folder: String
+
+        @Option(help: ArgumentHelp("The version that was on remiss.", valueName: "id"))
+        var version: String
+
+        @Option(help: ArgumentHelp("The output folder (default: Output/remissvar/<version>).", valueName: "dir"))
+        var output: String?
+
+        func run() throws {
+            let workspace = try corpus.workspace()
+            try corpus.requireNoErrors(workspace)
+            guard let text = workspace.texts[version], workspace.versions.contains(where: { $0.id == version }) else {
+                printError("no version '\(version)' to compile against (versions: \(workspace.versions.map(\.id).joined(separator: ", ")))")
+                throw Status.cannotRun
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                printError("no folder of responses at '\(folder)'")
+                throw Status.cannotRun
+            }
+            let templates = try corpus.templateLibrary()
+            let dispositionsPath = DispositionsFile.path(version: version)
+            let dispositions = FileManager.default.contents(atPath: corpus.url.appendingPathComponent(dispositionsPath).path)
+                .flatMap { String(data: $0, encoding: .utf8) }
+                .map { SourceFile(path: dispositionsPath, text: $0) }
+            do {
+                let compilation = try Compilation.compile(
+                    folder: URL(fileURLWithPath: folder), text: text, consultees: workspace.consultees,
+                    workspace: workspace, dispositions: dispositions)
+                let renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
+                                                   templates: try templates.preloaded(),
+                                                   versionTitle: VersionDiff.title(of: version, in: workspace))
+                let target = output ?? "Output/remissvar/\(version)"
+                try OutputWriter.replace(URL(fileURLWithPath: target), with: try renderer.files())
+                for entry in compilation.entries where entry.status != .accepted || !entry.reasons.isEmpty {
+                    print("\(entry.label): \(entry.status.rawValue)")
+                    for reason in entry.reasons { print("  - \(reason)") }
+                }
+                if !compilation.dispositionProblems.isEmpty {
+                    var sources = workspace.sources
+                    if let dispositions { sources[dispositions.path] = dispositions }
+                    let formatter = DiagnosticFormatter(pathPrefix: corpus.root, sources: sources)
+                    print(formatter.human(compilation.dispositionProblems, summary: nil, color: false), terminator: "")
+                }
+                print("comments: \(compilation.comments.count), of which \(compilation.openComments) without a disposition; summary in \(target)/\(CompilationRenderer.page)")
+                print(compilation.accountLine)
+                if compilation.count(.rejected) > 0 || !compilation.dispositionProblems.isEmpty { throw Status.problems }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                printError("\(error)")
+                throw Status.cannotRun
+            }
+        }
     }
 }
