@@ -19,8 +19,9 @@ public struct CheckResult: Sendable {
 
 /// The check stage: problems between documents. Works on loaded values only; never reads files.
 public enum Checker {
-    /// `history` says which IDs were renamed (and resolve through an alias) or retired.
-    public static func check(_ corpus: Corpus, history: IDHistory = IDHistory()) -> [Diagnostic] {
+    /// `history` says which IDs were renamed (and resolve through an alias) or retired; `context`
+    /// holds the registries the text is checked against.
+    public static func check(_ corpus: Corpus, history: IDHistory = IDHistory(), context: CheckContext = CheckContext()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let listed = Set(corpus.manifest.documents.map(\.id))
         let documentsByID = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -34,6 +35,9 @@ public enum Checker {
             }
         }
         diagnostics += unlistedFiles(corpus)
+        if let recognizer = context.citations {
+            for document in corpus.documents { diagnostics += citations(in: document, recognizer: recognizer) }
+        }
         return diagnostics
     }
 
@@ -98,6 +102,26 @@ public enum Checker {
         return Fix("use '\(new)'", range: reference.range, replacement: corrected)
     }
 
+    static func citations(in document: Document, recognizer: CitationRecognizer) -> [Diagnostic] {
+        var checker = CitationChecker(recognizer: recognizer, validFrom: document.frontMatter?.validFrom,
+                                      source: document.source, documentID: document.id)
+        // The legal basis first: it is where a statute is named in full.
+        if let front = document.frontMatter, let listStart = front.ranges["legal-basis"]?.start.line {
+            for basis in front.legalBasis {
+                for line in listStart...(listStart + front.legalBasis.count + 1) {
+                    let text = document.source.line(line)
+                    if let found = text.range(of: basis) {
+                        let column = text.unicodeScalars.distance(from: text.startIndex, to: found.lowerBound) + 1
+                        checker.check(text: basis, at: SourceLocation(line: line, column: column), mustName: true)
+                        break
+                    }
+                }
+            }
+        }
+        for run in document.textRuns { checker.check(run) }
+        return checker.diagnostics
+    }
+
     private static func unlistedFiles(_ corpus: Corpus) -> [Diagnostic] {
         let listedFiles = corpus.manifest.mentionedFiles
         return corpus.files.sorted().compactMap { file in
@@ -107,6 +131,20 @@ public enum Checker {
             return Diagnostic(.unlistedFile, "'\(file)' is not listed in the manifest", at: .file(corpus.pathPrefix + file), stage: .check,
                               notes: [DiagnosticNote("add it to 'documents' in \(CorpusLoader.manifestName), or to 'ignore' if it is not agreement text")])
         }
+    }
+}
+
+/// The registries a corpus's text is checked against, read once per run.
+public struct CheckContext: Sendable {
+    public var statutes: StatuteRegistry? {
+        didSet { citations = statutes.map(CitationRecognizer.init) }
+    }
+    /// Built from `statutes`, once.
+    public private(set) var citations: CitationRecognizer?
+
+    public init(statutes: StatuteRegistry? = nil) {
+        self.statutes = statutes
+        citations = statutes.map(CitationRecognizer.init)
     }
 }
 

@@ -18,10 +18,12 @@ public struct LoadResult: Sendable {
 /// The load stage: manifest, front matter and Markdown into a `Corpus`.
 public enum CorpusLoader {
     public static let manifestName = "agreement.yml"
-    static let manifestKeys = ["title", "parties", "publisher", "contact", "documents", "ignore", "aliases", "retired"]
+    static let manifestKeys = ["title", "parties", "publisher", "contact", "statute-url", "themes", "documents", "ignore",
+                               "aliases", "retired"]
     static let contactKeys = ["name", "email", "phone"]
-    /// Folders of a corpus that hold other things than working text: published snapshots.
-    public static let reservedFolders = ["versions"]
+    /// Folders of a corpus that hold other things than agreement documents: published snapshots,
+    /// patient cases (read on their own).
+    public static let reservedFolders = ["versions", "patientfall"]
     static let entryKeys = ["id", "file", "kind"]
 
     /// Loads the corpus in `root`. Returns `nil` for the corpus when the manifest is too broken to
@@ -112,6 +114,34 @@ public enum CorpusLoader {
             .flatMap { reader.stringList($0, key: "parties") }
         let ignore = map.value("ignore").flatMap { reader.stringList($0, key: "ignore") } ?? []
         let publisher = map.value("publisher").flatMap { reader.string($0, key: "publisher") }
+        var statuteURL: String?
+        if let node = map.value("statute-url"), let url = reader.string(node, key: "statute-url") {
+            if url.contains("{sfs}"), url.hasPrefix("https://") || url.hasPrefix("http://") {
+                statuteURL = url
+            } else {
+                reader.report(.invalidValue, "'statute-url' must be an http(s) address with {sfs} where the SFS number goes",
+                              at: reader.range(of: node))
+            }
+        }
+        var themes: [Theme] = []
+        if let node = map.value("themes"), let items = reader.list(node, key: "themes") {
+            for item in items {
+                guard let theme = reader.mapping(item, what: "a theme") else { continue }
+                reader.rejectUnknownKeys(theme, allowed: ["id", "title"], what: "a theme")
+                let at = reader.range(of: item)
+                guard let idNode = reader.requireKey("id", in: theme, what: "a theme", fallback: at),
+                      let id = reader.id(idNode, key: "id"),
+                      let title = reader.requireKey("title", in: theme, what: "a theme", fallback: at)
+                          .flatMap({ reader.string($0, key: "title") })
+                else { continue }
+                if let first = themes.first(where: { $0.id == id }) {
+                    reader.report(.invalidValue, "Theme '\(id)' is listed twice", at: reader.range(of: idNode),
+                                  notes: [DiagnosticNote("first listed here", at: first.range)])
+                    continue
+                }
+                themes.append(Theme(id: id, title: title, range: reader.range(of: idNode)))
+            }
+        }
         var contact: Contact?
         if let node = map.value("contact"), let contactMap = reader.mapping(node, what: "'contact'") {
             reader.rejectUnknownKeys(contactMap, allowed: contactKeys, what: "'contact'")
@@ -210,7 +240,8 @@ public enum CorpusLoader {
         }
         guard let title, let parties else { return nil }
         return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore,
-                        publisher: publisher, contact: contact, aliases: aliases, retired: retired)
+                        themes: themes, statuteURL: statuteURL, publisher: publisher, contact: contact,
+                        aliases: aliases, retired: retired)
     }
 
     private static func normalize(_ path: String) -> String {

@@ -97,6 +97,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
 
     case unknownComment = "AV801"
 
+    case unknownStatute = "AV901"
+    case unknownParagraph = "AV902"
+    case repealedStatute = "AV903"
+    case rangeHyphen = "AV904"
+    case sectionSign = "AV905"
+    case missingSFSNumber = "AV906"
+
     /// A short name, for documentation and for humans scanning JSON.
     public var name: String {
         switch self {
@@ -143,12 +150,18 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .duplicateConsultee: "duplicate-consultee"
         case .remissForUnknownVersion: "remiss-for-unknown-version"
         case .unknownComment: "unknown-comment"
+        case .unknownStatute: "unknown-statute"
+        case .unknownParagraph: "unknown-paragraph"
+        case .repealedStatute: "repealed-statute"
+        case .rangeHyphen: "range-hyphen"
+        case .sectionSign: "section-sign"
+        case .missingSFSNumber: "missing-sfs-number"
         }
     }
 
     public var defaultSeverity: Severity {
         switch self {
-        case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch: .warning
+        case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch, .rangeHyphen, .sectionSign, .missingSFSNumber: .warning
         default: .error
         }
     }

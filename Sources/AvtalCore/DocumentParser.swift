@@ -424,12 +424,36 @@ struct DocumentParser {
                     if let reference = reference(node, range: range, clause: clauseOfLine) {
                         document.references.append(reference)
                     }
+                case .paragraph, .heading, .tableCell:
+                    if let run = Self.textRun(node, clause: clauseOfLine) { document.textRuns.append(run) }
                 default:
                     break
                 }
                 for child in node.children.reversed() { stack.append((child, byteRange)) }
             }
         }
+    }
+
+    /// The words of a leaf block, with where each piece is in the source.
+    static func textRun(_ block: MarkdownNode, clause: Int?) -> TextRun? {
+        var run = TextRun(text: "", clause: clause, pieces: [])
+        var stack: [MarkdownNode] = block.children.reversed()
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .text:
+                if let range = node.range {
+                    run.pieces.append((run.text.utf8.count, range.start.line, range.start.column))
+                }
+                run.text += node.literal ?? ""
+            case .softBreak, .lineBreak:
+                run.text += " "
+            case .code, .link, .image, .htmlInline, .footnoteReference:
+                run.text += "\u{FFFC}"
+            default:
+                stack.append(contentsOf: node.children.reversed())
+            }
+        }
+        return run.pieces.isEmpty ? nil : run
     }
 
     private mutating func reportRawHTML(_ node: MarkdownNode, range: SourceRange) {

@@ -45,6 +45,12 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case appendix
 }
 
+public struct Theme: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var range: SourceRange
+}
+
 public struct Contact: Sendable, Hashable {
     public var name: String
     public var email: String?
@@ -70,6 +76,10 @@ public struct Manifest: Sendable {
     public var mentionedFiles: Set<String>
     /// Glob patterns (relative to the corpus root) of Markdown files that are not documents.
     public var ignore: [String]
+    /// The themes patient cases are grouped by, in the order they are shown.
+    public var themes: [Theme]
+    /// The address of a statute's official text, with `{sfs}` where its number goes ("2017:30").
+    public var statuteURL: String?
     /// Who publishes the texts, for the site's accessibility statement and the remiss letter.
     public var publisher: String?
     /// Where readers report problems with the published texts.
@@ -154,6 +164,29 @@ public struct Reference: Sendable {
     }
 }
 
+/// The plain text of one paragraph, heading or table cell, for checks that read words (citations,
+/// terms): links, code and images are replaced by U+FFFC so that nothing matches across them.
+public struct TextRun: Sendable {
+    public var text: String
+    /// The clause the text belongs to; `nil` before the first heading.
+    public var clause: Int?
+    /// Where each piece of the text starts: its UTF-8 offset in `text`, and the source line and byte column.
+    var pieces: [(offset: Int, line: Int, column: Int)]
+
+    /// The source line and byte column of a position in `text`.
+    public func byteLocation(of index: String.Index) -> (line: Int, column: Int) {
+        let offset = text.utf8.distance(from: text.startIndex, to: index)
+        guard let piece = pieces.last(where: { $0.offset <= offset }) ?? pieces.first else { return (1, 1) }
+        return (piece.line, piece.column + max(0, offset - piece.offset))
+    }
+
+    public func range(_ range: Range<String.Index>, in source: SourceFile) -> SourceRange {
+        let start = byteLocation(of: range.lowerBound), end = byteLocation(of: range.upperBound)
+        return SourceRange(file: source.path, start: source.location(line: start.line, byteColumn: start.column),
+                           end: source.location(line: end.line, byteColumn: end.column))
+    }
+}
+
 public struct Document: Sendable {
     public var entry: Manifest.Entry
     public var source: SourceFile
@@ -165,6 +198,7 @@ public struct Document: Sendable {
     public var clauseIndex: [String: Int]
     /// The first line after the front matter.
     public var textStartLine: Int
+    public var textRuns: [TextRun] = []
 
     public var id: String { entry.id }
 

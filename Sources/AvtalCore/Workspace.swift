@@ -86,6 +86,8 @@ public struct Workspace: Sendable {
     public var locks: [String: VersionLock]
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
+    /// The registries text is checked against (statutes, …), from the corpus root.
+    public var context = CheckContext()
     /// `remissinstanser.yml`, when the corpus has one.
     public var consultees: Consultees?
     /// The settings of each remiss (`remiss/<version>.yml`) that could be read, by version ID.
@@ -101,7 +103,8 @@ public struct Workspace: Sendable {
                                   texts: [:], corpora: [:], locks: [:], diagnostics: loaded.diagnostics,
                                   sources: loaded.sources)
         guard let corpus = loaded.corpus else { return workspace }
-        workspace.diagnostics += Checker.check(corpus, history: corpus.manifest.history)
+        workspace.loadContext()
+        workspace.diagnostics += Checker.check(corpus, history: corpus.manifest.history, context: workspace.context)
         workspace.workingText = Self.text(of: corpus, id: VersionsFile.working, history: corpus.manifest.history)
         if let text = workspace.workingText { workspace.texts[VersionsFile.working] = text }
         workspace.corpora[VersionsFile.working] = corpus
@@ -239,7 +242,7 @@ public struct Workspace: Sendable {
         let corpus = Corpus(manifest: text.manifest, manifestSource: workingCorpus.manifestSource,
                             documents: documents, files: workingCorpus.files)
         corpora[version.id] = corpus
-        let found = parseDiagnostics + Checker.check(corpus, history: text.history).filter { $0.code != .unlistedFile }
+        let found = parseDiagnostics + Checker.check(corpus, history: text.history, context: context).filter { $0.code != .unlistedFile }
         for diagnostic in found {
             diagnostics.append(Self.map(diagnostic, origins: origins, version: version.id))
         }
@@ -297,6 +300,15 @@ public struct Workspace: Sendable {
             if seen.insert(key).inserted { out.append(d) }
         }
         return out
+    }
+
+    // MARK: Registries
+
+    private mutating func loadContext() {
+        if let source = readText(StatuteRegistry.fileName) {
+            sources[source.path] = source
+            context.statutes = StatuteRegistry.read(source, diagnostics: &diagnostics)
+        }
     }
 
     // MARK: Remiss settings
@@ -383,7 +395,7 @@ public struct Workspace: Sendable {
         texts[version.id] = text
         corpora[version.id] = corpus
         verify(text, corpus: corpus, against: lock, prefix: prefix)
-        diagnostics += Checker.check(corpus, history: history).filter { $0.code != .unlistedFile }
+        diagnostics += Checker.check(corpus, history: history, context: context).filter { $0.code != .unlistedFile }
     }
 
     /// Where a retirement was decided: the patch change that deleted the clause, when that patch is here.

@@ -1,0 +1,168 @@
+/// Checks every statute citation of a document against the registry: the statute exists, the
+/// paragraph exists, the statute is in force when the document takes effect, ranges take an en
+/// dash, several paragraphs take "§§", and the first mention of a statute gives its SFS number.
+struct CitationChecker {
+    let registry: StatuteRegistry
+    let recognizer: CitationRecognizer
+    /// The day the text takes effect; a statute repealed on or before it must not be cited.
+    let validFrom: CalendarDate?
+    let source: SourceFile
+    let documentID: String
+    var diagnostics: [Diagnostic] = []
+    /// SFS numbers already mentioned in the document.
+    private var mentioned: Set<String> = []
+    /// Abbreviations the document introduced itself ("…, nedan SoL").
+    private var introduced: [String: Statute] = [:]
+
+    init(recognizer: CitationRecognizer, validFrom: CalendarDate?, source: SourceFile, documentID: String) {
+        self.registry = recognizer.registry
+        self.recognizer = recognizer
+        self.validFrom = validFrom
+        self.source = source
+        self.documentID = documentID
+    }
+
+    mutating func check(_ run: TextRun) {
+        let source = self.source
+        for citation in recognizer.citations(in: run.text) {
+            check(citation, in: run.text) { run.range($0, in: source) }
+        }
+    }
+
+    /// A citation written somewhere other than running text (front matter's legal-basis).
+    mutating func check(text: String, at location: SourceLocation, mustName: Bool) {
+        let citations = recognizer.citations(in: text)
+        let source = self.source
+        func range(_ r: Range<String.Index>) -> SourceRange {
+            let start = text.unicodeScalars.distance(from: text.startIndex, to: r.lowerBound)
+            let length = text.unicodeScalars.distance(from: r.lowerBound, to: r.upperBound)
+            return source.range(line: location.line, column: location.column + start, length: length)
+        }
+        if mustName, !citations.contains(where: { $0.reference != nil }) {
+            diagnostics.append(Diagnostic(.unknownStatute, "The legal basis '\(text)' names no statute of the registry",
+                                          at: range(text.startIndex..<text.endIndex), stage: .check,
+                                          notes: [DiagnosticNote("statutes are listed in \(StatuteRegistry.fileName)")]))
+        }
+        for citation in citations { check(citation, in: text, range: range) }
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ summary: String, at range: SourceRange,
+                                 notes: [DiagnosticNote] = [], fix: Fix? = nil) {
+        diagnostics.append(Diagnostic(code, summary, at: range, stage: .check, notes: notes, fix: fix))
+    }
+
+    private mutating func check(_ citation: Citation, in text: String, range: (Range<String.Index>) -> SourceRange) {
+        let whole = range(citation.range)
+        let written = String(text[citation.range])
+        if citation.dash == "-", let dashRange = citation.dashRange {
+            report(.rangeHyphen, "A range takes an en dash, not a hyphen: '\(written)'", at: range(dashRange),
+                   fix: Fix("use '–'", range: range(dashRange), replacement: "–"))
+        }
+        if let sign = citation.sign, let signRange = citation.signRange, !citation.paragraphs.isEmpty {
+            let several = citation.citedParagraphs.count > 1
+            if several, sign == "§" {
+                report(.sectionSign, "Several paragraphs take '§§': '\(written)'", at: range(signRange),
+                       fix: Fix("use '§§'", range: range(signRange), replacement: "§§"))
+            } else if !several, sign == "§§" {
+                report(.sectionSign, "One paragraph takes '§', not '§§': '\(written)'", at: range(signRange),
+                       fix: Fix("use '§'", range: range(signRange), replacement: "§"))
+            }
+        }
+        guard let reference = citation.reference else { return }
+        let referenceRange = citation.referenceRange.map(range) ?? whole
+        var writtenNumber: String?
+        let statute: Statute?
+        switch reference {
+        case let .unknownAbbreviation(abbreviation):
+            let known = registry.statutes.flatMap(\.abbreviations)
+            report(.unknownStatute, "Unknown statute abbreviation '\(abbreviation)'", at: referenceRange,
+                   notes: [DiagnosticNote(Suggestions.nearest(to: abbreviation, in: known).first.map { "did you mean '\($0)'?" }
+                                          ?? "abbreviations in \(StatuteRegistry.fileName): \(Set(known).sorted().joined(separator: ", "))")])
+            return
+        case let .abbreviation(abbreviation):
+            statute = introduced[abbreviation] ?? registry.pick(registry.statutes(abbreviation: abbreviation), on: validFrom)
+        case let .name(name, sfs):
+            writtenNumber = sfs
+            if let sfs {
+                statute = registry.statute(sfs: sfs)
+                if statute == nil {
+                    report(.unknownStatute, "Unknown statute '\(name) (\(sfs))'", at: referenceRange,
+                           notes: [DiagnosticNote("add it to \(StatuteRegistry.fileName), or correct the number")])
+                    return
+                }
+            } else {
+                statute = registry.statute(name: name, on: validFrom)
+                if statute == nil {
+                    report(.unknownStatute, "Unknown statute '\(name)'", at: referenceRange,
+                           notes: [DiagnosticNote("add it to \(StatuteRegistry.fileName), or write its name as the registry does")])
+                    return
+                }
+            }
+        case let .number(sfs):
+            writtenNumber = sfs
+            statute = registry.statute(sfs: sfs)
+            if statute == nil {
+                report(.unknownStatute, "Unknown statute 'lagen (\(sfs))'", at: referenceRange,
+                       notes: [DiagnosticNote("add it to \(StatuteRegistry.fileName), or correct the number")])
+                return
+            }
+        }
+        guard let statute else { return }
+        if let abbreviation = citation.introduces { introduced[abbreviation] = statute }
+
+        if let repealed = statute.repealedOn, let validFrom, repealed <= validFrom {
+            let replacement = statute.replacedBy.flatMap(registry.statute(sfs:))
+            var notes = [DiagnosticNote("'\(documentID)' takes effect on \(validFrom)")]
+            var fix: Fix?
+            if let replacement {
+                notes.insert(DiagnosticNote("replaced by \(replacement.citationName)"), at: 0)
+                if let writtenNumber, let numberRange = text[citation.range].range(of: writtenNumber) {
+                    fix = Fix("cite \(replacement.sfs)", range: range(numberRange), replacement: replacement.sfs)
+                }
+            }
+            report(.repealedStatute,
+                   "\(statute.citationName) was repealed on \(repealed)" + (replacement.map { " by \($0.sfs)" } ?? ""),
+                   at: referenceRange, notes: notes, fix: fix)
+        }
+
+        if !mentioned.contains(statute.sfs) {
+            mentioned.insert(statute.sfs)
+            if writtenNumber == nil {
+                var fix: Fix?
+                if case .name = reference, let referenceRange = citation.referenceRange {
+                    let end = range(referenceRange).end
+                    fix = Fix("add the SFS number", range: SourceRange(file: source.path, start: end, end: end),
+                              replacement: " (\(statute.sfs))")
+                }
+                report(.missingSFSNumber, "First mention of \(statute.names.first ?? statute.title) in '\(documentID)' without its SFS number",
+                       at: referenceRange, notes: [DiagnosticNote("write it in full the first time: \(statute.citationName)")], fix: fix)
+            }
+        }
+
+        guard !statute.paragraphs.isEmpty, !citation.paragraphs.isEmpty else { return }
+        var cited = citation.citedParagraphs
+        if citation.isRange { cited = Array(Set(cited + citation.paragraphs)).sorted() }
+        let prefix = citation.chapter.map { "\($0) kap. " } ?? ""
+        let missing = cited.map { "\(prefix)\($0) §" }.filter { !statute.paragraphs.contains($0) }
+        guard !missing.isEmpty else { return }
+        var notes: [DiagnosticNote] = []
+        if citation.chapter == nil, statute.hasChapters {
+            notes.append(DiagnosticNote("\(statute.citationName) is divided into chapters: write 'N kap. \(cited[0]) §'"))
+        } else if let chapter = citation.chapter {
+            let inChapter = statute.paragraphs.filter { $0.hasPrefix("\(chapter) kap. ") }
+                .compactMap { Int($0.dropFirst("\(chapter) kap. ".count).prefix { $0.isNumber }) }
+            if let last = inChapter.max() { notes.append(DiagnosticNote("\(chapter) kap. ends at \(last) §")) }
+            else { notes.append(DiagnosticNote("\(statute.citationName) has no \(chapter) kap.")) }
+        }
+        report(.unknownParagraph,
+               "\(EnglishList.join(missing)) \(missing.count == 1 ? "does" : "do") not exist in \(statute.citationName)",
+               at: whole, notes: notes)
+    }
+}
+
+enum EnglishList {
+    /// "a", "a and b", "a, b and c", for English diagnostics.
+    static func join(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
