@@ -75,6 +75,12 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV704-duplicate-consultee", expected: [.init(.duplicateConsultee, "remissinstanser.yml", 12, 13)]),
     .init(fixture: "AV705-remiss-for-unknown-version", expected: [.init(.remissForUnknownVersion, "remiss/v2.yml", 1, 1)]),
     .init(fixture: "remiss-base", expected: []),
+    .init(fixture: "AV901-unknown-statute", expected: [.init(.unknownStatute, "avtal.md", 12, 91)]),
+    .init(fixture: "AV902-unknown-paragraph", expected: [.init(.unknownParagraph, "avtal.md", 12, 35)]),
+    .init(fixture: "AV903-repealed-statute", expected: [.init(.repealedStatute, "avtal.md", 12, 46)]),
+    .init(fixture: "AV904-range-hyphen", expected: [.init(.rangeHyphen, "avtal.md", 12, 98)]),
+    .init(fixture: "AV905-section-sign", expected: [.init(.sectionSign, "avtal.md", 12, 51)]),
+    .init(fixture: "AV906-missing-sfs-number", expected: [.init(.missingSFSNumber, "avtal.md", 12, 47)]),
     .init(fixture: "versions-patch-breaks-reference", expected: [.init(.unknownClause, "patches/p1.yml", 9, 5)]),
 ]
 
