@@ -29,7 +29,8 @@ public enum Checker {
         for document in corpus.documents {
             for reference in document.references {
                 if let diagnostic = checkReference(reference, in: document, documents: documentsByID,
-                                                   listed: listed, files: corpus.files, history: history) {
+                                                   listed: listed, files: corpus.files, history: history,
+                                                   external: context.externalDocuments) {
                     diagnostics.append(diagnostic)
                 }
             }
@@ -38,16 +39,30 @@ public enum Checker {
         if let recognizer = context.citations {
             for document in corpus.documents { diagnostics += citations(in: document, recognizer: recognizer) }
         }
+        if let glossary = context.glossary {
+            for document in corpus.documents { diagnostics += avoidedWords(in: document, glossary: glossary) }
+            diagnostics += unusedTerms(glossary, in: corpus.documents + context.patientCases.map(\.document))
+        }
         return diagnostics
     }
 
     private static func checkReference(
         _ reference: Reference, in document: Document, documents: [String: Document],
-        listed: Set<String>, files: Set<String>, history: IDHistory
+        listed: Set<String>, files: Set<String>, history: IDHistory, external: ExternalDocuments?
     ) -> Diagnostic? {
         switch reference.target {
         case .external:
             return nil
+        case let .externalDocument(id):
+            guard let registry = external else {
+                return Diagnostic(.unknownExternalDocument, "Reference to external document '\(id)', but the corpus has no \(ExternalDocuments.fileName)",
+                                  at: reference.range, stage: .check)
+            }
+            if registry.document(id) != nil { return nil }
+            let near = Suggestions.nearest(to: id, in: registry.documents.map(\.id))
+            return Diagnostic(.unknownExternalDocument, "Reference to unknown external document '\(id)'", at: reference.range,
+                              stage: .check, notes: [DiagnosticNote(near.first.map { "did you mean '\($0)'?" }
+                                  ?? "external documents: \(registry.documents.map(\.id).joined(separator: ", "))")])
         case let .file(path):
             if files.contains(path) { return nil }
             let summary = path.hasPrefix("../") || path.hasPrefix("/")
@@ -102,6 +117,73 @@ public enum Checker {
         return Fix("use '\(new)'", range: reference.range, replacement: corrected)
     }
 
+    static func avoidedWords(in document: Document, glossary: Glossary) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for run in document.textRuns {
+            for (form, instead) in glossary.avoidedForms {
+                for range in WordFinder.ranges(of: form, in: run.text) {
+                    let at = run.range(range, in: document.source)
+                    diagnostics.append(Diagnostic(.avoidedWord, "'\(run.text[range])' is a word to avoid: write '\(instead)'",
+                                                  at: at, stage: .check,
+                                                  notes: [DiagnosticNote("see \(Glossary.fileName)")]))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func unusedTerms(_ glossary: Glossary, in documents: [Document]) -> [Diagnostic] {
+        glossary.terms.compactMap { term in
+            let used = documents.contains { document in
+                document.textRuns.contains { run in term.allForms.contains { !WordFinder.ranges(of: $0, in: run.text).isEmpty } }
+            }
+            return used ? nil : Diagnostic(.unusedTerm, "The term '\(term.term)' is defined but never used", at: term.range,
+                                           stage: .check, notes: [DiagnosticNote("use it in the text, add the form the text uses under 'forms', or remove it")])
+        }
+    }
+
+    /// Patient cases: their references and the clauses they illustrate resolve, their theme is one
+    /// the manifest lists, and their words follow the same rules as the agreement's.
+    public static func checkPatientCases(_ corpus: Corpus, context: CheckContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let listed = Set(corpus.manifest.documents.map(\.id))
+        let documents = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let history = corpus.manifest.history
+        let themes = corpus.manifest.themes.map(\.id)
+        let validFrom = corpus.documents.first { $0.entry.kind == .agreement }?.frontMatter?.validFrom
+        for patientCase in context.patientCases {
+            if !themes.contains(patientCase.theme) {
+                let near = Suggestions.nearest(to: patientCase.theme, in: themes)
+                diagnostics.append(Diagnostic(.unknownTheme, "Unknown theme '\(patientCase.theme)' for patient case '\(patientCase.id)'",
+                                              at: patientCase.themeRange, stage: .check,
+                                              notes: [DiagnosticNote(near.first.map { "did you mean '\($0)'?" }
+                                                  ?? "themes in \(CorpusLoader.manifestName): \(themes.joined(separator: ", "))")]))
+            }
+            for (target, range) in patientCase.illustrates {
+                let reference = Reference(destination: target.description, target: .clause(document: target.document, id: target.clause ?? ""),
+                                          text: "", range: range, clause: nil, isImage: false)
+                if let problem = checkReference(reference, in: patientCase.document, documents: documents, listed: listed,
+                                                files: corpus.files, history: history, external: context.externalDocuments) {
+                    diagnostics.append(problem)
+                }
+            }
+            for reference in patientCase.document.references {
+                if let problem = checkReference(reference, in: patientCase.document, documents: documents, listed: listed,
+                                                files: corpus.files, history: history, external: context.externalDocuments) {
+                    diagnostics.append(problem)
+                }
+            }
+            if let recognizer = context.citations {
+                var checker = CitationChecker(recognizer: recognizer, validFrom: validFrom, source: patientCase.document.source,
+                                              documentID: patientCase.id)
+                for run in patientCase.document.textRuns { checker.check(run) }
+                diagnostics += checker.diagnostics
+            }
+            if let glossary = context.glossary { diagnostics += avoidedWords(in: patientCase.document, glossary: glossary) }
+        }
+        return diagnostics
+    }
+
     static func citations(in document: Document, recognizer: CitationRecognizer) -> [Diagnostic] {
         var checker = CitationChecker(recognizer: recognizer, validFrom: document.frontMatter?.validFrom,
                                       source: document.source, documentID: document.id)
@@ -136,6 +218,9 @@ public enum Checker {
 
 /// The registries a corpus's text is checked against, read once per run.
 public struct CheckContext: Sendable {
+    public var glossary: Glossary?
+    public var externalDocuments: ExternalDocuments?
+    public var patientCases: [PatientCase] = []
     public var statutes: StatuteRegistry? {
         didSet { citations = statutes.map(CitationRecognizer.init) }
     }

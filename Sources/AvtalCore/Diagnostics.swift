@@ -104,6 +104,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case sectionSign = "AV905"
     case missingSFSNumber = "AV906"
 
+    case avoidedWord = "AV911"
+    case unusedTerm = "AV912"
+    case unknownTheme = "AV921"
+    case unknownExternalDocument = "AV931"
+
     /// A short name, for documentation and for humans scanning JSON.
     public var name: String {
         switch self {
@@ -156,12 +161,17 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .rangeHyphen: "range-hyphen"
         case .sectionSign: "section-sign"
         case .missingSFSNumber: "missing-sfs-number"
+        case .avoidedWord: "avoided-word"
+        case .unusedTerm: "unused-term"
+        case .unknownTheme: "unknown-theme"
+        case .unknownExternalDocument: "unknown-external-document"
         }
     }
 
     public var defaultSeverity: Severity {
         switch self {
-        case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch, .rangeHyphen, .sectionSign, .missingSFSNumber: .warning
+        case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch, .rangeHyphen, .sectionSign, .missingSFSNumber,
+             .avoidedWord, .unusedTerm: .warning
         default: .error
         }
     }

@@ -35,6 +35,9 @@ public struct LinkContext: Sendable {
     /// What a link destination written in the document `entry` points to.
     public func target(of destination: String, from entry: Manifest.Entry) -> Result<ReferenceTarget, Problem> {
         if destination.isEmpty { return .failure(.noDestination) }
+        if destination.hasPrefix(ExternalDocuments.scheme) {
+            return .success(.externalDocument(String(destination.dropFirst(ExternalDocuments.scheme.count))))
+        }
         if DocumentParser.hasScheme(destination) { return .success(.external(destination)) }
         let hash = destination.firstIndex(of: "#")
         let pathPart = String(destination[..<(hash ?? destination.endIndex)])
@@ -113,13 +116,24 @@ struct DocumentParser {
     /// Returns the front matter and the Markdown with the front matter lines blanked out,
     /// so that cmark's line numbers are the file's line numbers.
     private mutating func readFrontMatter() -> (FrontMatter?, String, Int) {
+        let (yaml, closing, markdown) = splitFrontMatter(what: "Document '\(entry.id)'")
+        guard let yaml, let closing else { return (nil, markdown, 1) }
+        var reader = YAMLReader(file: source, lineOffset: 1)
+        let frontMatter = readFrontMatterFields(yaml, reader: &reader, closingLine: closing)
+        diagnostics += reader.diagnostics
+        return (frontMatter, markdown, closing + 1)
+    }
+
+    /// The front matter's YAML and closing line, and the Markdown with the front matter lines blanked
+    /// out, so that cmark's line numbers are the file's line numbers.
+    private mutating func splitFrontMatter(what: String) -> (yaml: String?, closing: Int?, markdown: String) {
         var firstLine = source.line(1)
         if firstLine.hasPrefix("\u{FEFF}") { firstLine.removeFirst() }
         guard firstLine == "---" else {
-            report(.missingFrontMatter, "Document '\(entry.id)' has no front matter",
+            report(.missingFrontMatter, "\(what) has no front matter",
                    at: .file(source.path),
-                   notes: [DiagnosticNote("a document starts with '---', its facts in YAML, and '---'; see docs/format.md")])
-            return (nil, source.text, 1)
+                   notes: [DiagnosticNote("a file starts with '---', its facts in YAML, and '---'; see docs/format.md")])
+            return (nil, nil, source.text)
         }
         var closing: Int?
         for n in 2...max(2, source.lineCount) where n <= source.lineCount {
@@ -127,20 +141,25 @@ struct DocumentParser {
             if line == "---" || line == "..." { closing = n; break }
         }
         guard let closing else {
-            report(.missingFrontMatter, "Front matter of '\(entry.id)' is not closed with '---'",
+            report(.missingFrontMatter, "The front matter of \(what.lowercased()) is not closed with '---'",
                    at: source.range(line: 1, column: 1, length: 3))
-            return (nil, source.text, 1)
+            return (nil, nil, source.text)
         }
         let yaml = (2..<closing).map { source.line($0) }.joined(separator: "\n")
-        // Blank lines keep every later line at its number in the file.
         let body = source.text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: closing, omittingEmptySubsequences: false)
         let rest = body.count > closing ? String(decoding: body[closing], as: UTF8.self) : ""
-        let markdown = String(repeating: "\n", count: closing) + rest
+        return (yaml, closing, String(repeating: "\n", count: closing) + rest)
+    }
 
-        var reader = YAMLReader(file: source, lineOffset: 1)
-        let frontMatter = readFrontMatterFields(yaml, reader: &reader, closingLine: closing)
-        diagnostics += reader.diagnostics
-        return (frontMatter, markdown, closing + 1)
+    /// A file with front matter of its own kind (a patient case): its YAML, and its text parsed for
+    /// references, raw HTML and words, without clauses.
+    mutating func parseWithoutClauses() -> (yaml: String?, closing: Int?, document: Document) {
+        let (yaml, closing, markdown) = splitFrontMatter(what: "'\(source.path)'")
+        let tree = Markdown.parse(markdown, extensions: .agreement)
+        var document = Document(entry: entry, source: source, frontMatter: nil, clauses: [], references: [],
+                                clauseIndex: [:], textStartLine: (closing ?? 0) + 1)
+        collectLinksAndHTML(tree, into: &document)
+        return (yaml, closing, document)
     }
 
     private mutating func readFrontMatterFields(_ yaml: String, reader: inout YAMLReader, closingLine: Int) -> FrontMatter? {

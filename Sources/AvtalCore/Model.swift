@@ -142,6 +142,8 @@ public enum ReferenceTarget: Hashable, Sendable {
     /// A link to a file in the corpus that is not a document (a PDF, an image).
     case file(String)
     case external(String)
+    /// `ext:kok-boken`: a document of the external registry.
+    case externalDocument(String)
 }
 
 /// A link in a document's text.
@@ -159,7 +161,7 @@ public struct Reference: Sendable {
     public var isCrossReference: Bool {
         switch target {
         case .clause, .document: true
-        case .file, .external: false
+        case .file, .external, .externalDocument: false
         }
     }
 }

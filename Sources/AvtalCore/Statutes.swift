@@ -131,7 +131,13 @@ public struct CitationRecognizer: @unchecked Sendable {
     let namePattern: NSRegularExpression
     let introductionPattern: NSRegularExpression
 
+    /// ICU's lazily built Unicode property tables are not safe to build from two threads at once
+    /// (seen as a crash in parallel tests): patterns are compiled one at a time.
+    private static let compiling = NSLock()
+
     public init(registry: StatuteRegistry) {
+        Self.compiling.lock()
+        defer { Self.compiling.unlock() }
         self.registry = registry
         let names = Set(registry.statutes.flatMap(\.names)).sorted { $0.count > $1.count }
             .map { NSRegularExpression.escapedPattern(for: $0) }

@@ -105,6 +105,7 @@ public struct Workspace: Sendable {
         guard let corpus = loaded.corpus else { return workspace }
         workspace.loadContext()
         workspace.diagnostics += Checker.check(corpus, history: corpus.manifest.history, context: workspace.context)
+        workspace.diagnostics += Checker.checkPatientCases(corpus, context: workspace.context)
         workspace.workingText = Self.text(of: corpus, id: VersionsFile.working, history: corpus.manifest.history)
         if let text = workspace.workingText { workspace.texts[VersionsFile.working] = text }
         workspace.corpora[VersionsFile.working] = corpus
@@ -308,6 +309,29 @@ public struct Workspace: Sendable {
         if let source = readText(StatuteRegistry.fileName) {
             sources[source.path] = source
             context.statutes = StatuteRegistry.read(source, diagnostics: &diagnostics)
+        }
+        if let source = readText(Glossary.fileName) {
+            sources[source.path] = source
+            context.glossary = Glossary.read(source, diagnostics: &diagnostics)
+        }
+        if let source = readText(ExternalDocuments.fileName) {
+            sources[source.path] = source
+            context.externalDocuments = ExternalDocuments.read(source, diagnostics: &diagnostics)
+        }
+        guard let corpus = working,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(PatientCase.folder).path)
+        else { return }
+        let links = LinkContext(corpus)
+        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let path = "\(PatientCase.folder)/\(name)"
+            guard let source = readText(path) else {
+                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .load))
+                continue
+            }
+            sources[path] = source
+            if let patientCase = PatientCaseReader.read(source, links: links, diagnostics: &diagnostics) {
+                context.patientCases.append(patientCase)
+            }
         }
     }
 

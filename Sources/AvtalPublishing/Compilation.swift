@@ -257,8 +257,7 @@ struct Compiler {
     }
 
     static func isLater(_ a: Response, than b: Response) -> Bool {
-        let formatter = ISO8601DateFormatter()
-        switch (formatter.date(from: a.exported), formatter.date(from: b.exported)) {
+        switch (ResponseReader.time(a.exported), ResponseReader.time(b.exported)) {
         case let (x?, y?) where x != y: return x > y
         case (_?, nil): return true
         case (nil, _?): return false
@@ -270,14 +269,17 @@ struct Compiler {
     /// in every compilation, so dispositions recorded against it keep holding.
     static func commentID(_ response: Response, place: Compilation.Place, text: String) -> String {
         let organisation = response.organisationID ?? Suggestions.clauseID(fromHeading: response.organisationName)
+        // The kind of place is hashed too: a chapter's grade comment and a comment on the same
+        // chapter's own clause are two comments, even with the same text.
         let where_: String
+        let kind: String
         switch place {
-        case let .clause(document, clause): where_ = "\(document)--\(clause)"
-        case let .chapter(document, chapter): where_ = "\(document)--\(chapter)"
-        case let .document(document): where_ = document
-        case let .unplaced(key): where_ = Suggestions.clauseID(fromHeading: key)
+        case let .clause(document, clause): (where_, kind) = ("\(document)--\(clause)", "clause")
+        case let .chapter(document, chapter): (where_, kind) = ("\(document)--\(chapter)", "chapter")
+        case let .document(document): (where_, kind) = (document, "document")
+        case let .unplaced(key): (where_, kind) = (Suggestions.clauseID(fromHeading: key), "unplaced")
         }
-        let hash = TextDigest.sha256("\(organisation)\n\(where_)\n\(text)").prefix(8)
+        let hash = TextDigest.sha256("\(organisation)\n\(kind):\(where_)\n\(text)").prefix(8)
         return "\(organisation)--\(where_)--\(hash)"
     }
 

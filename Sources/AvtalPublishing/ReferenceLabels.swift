@@ -49,7 +49,7 @@ struct ReferenceLabels {
         case let .document(documentID):
             guard let document = text.document(documentID) else { return nil }
             return .document(id: documentID, label: document.frontMatter.shortTitle, title: document.frontMatter.title)
-        case .file, .external:
+        case .file, .external, .externalDocument:
             return nil
         }
     }

@@ -152,7 +152,7 @@ public enum ResponseReader {
             problem("comments", "not an object")
         }
         let exported = text(root["exported"], "exported") ?? ""
-        if !exported.isEmpty, ISO8601DateFormatter().date(from: exported) == nil {
+        if !exported.isEmpty, isoTime(exported) == nil {
             problem("exported", "'\(exported)' is not an ISO 8601 time; the file's order decides between two answers")
         }
         let response = Response(
@@ -202,6 +202,28 @@ public enum ResponseReader {
             problem(place, "not a grade; not counted")
             return nil
         }
+    }
+
+    /// An ISO 8601 time as the form writes it, with or without fractional seconds.
+    static func isoTime(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// A time as a form or a survey tool writes it: ISO 8601, or "2025-06-11 10:00" and the like
+    /// (read as UTC). Only used to order two answers from the same organisation.
+    public static func time(_ text: String) -> Date? {
+        if let date = isoTime(text) { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text.trimmed) { return date }
+        }
+        return nil
     }
 
     // MARK: CSV from a survey tool

@@ -30,16 +30,27 @@ func avtal(_ arguments: [String], cwd: URL = packageRoot, environment: [String: 
     process.arguments = arguments
     process.currentDirectoryURL = cwd
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    let (stdout, stderr) = try runCapturing(process)
+    return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+}
+
+/// Runs a process with its output in temporary files rather than pipes: tests run in parallel, and
+/// Foundation's pipe reading traps on a read interrupted by a signal (EINTR) from another child.
+func runCapturing(_ process: Process) throws -> (String, String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    FileManager.default.createFile(atPath: err.path, contents: nil)
+    let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+    process.standardOutput = outHandle
+    process.standardError = errHandle
     try process.run()
-    // Read before waiting, so that a full pipe cannot block the child.
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-               stderr: String(decoding: stderr, as: UTF8.self))
+    try outHandle.close()
+    try errHandle.close()
+    return (String(decoding: try Data(contentsOf: out), as: UTF8.self), String(decoding: try Data(contentsOf: err), as: UTF8.self))
 }
 
 @Suite struct CheckCommandTests {

@@ -81,6 +81,10 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV904-range-hyphen", expected: [.init(.rangeHyphen, "avtal.md", 12, 98)]),
     .init(fixture: "AV905-section-sign", expected: [.init(.sectionSign, "avtal.md", 12, 51)]),
     .init(fixture: "AV906-missing-sfs-number", expected: [.init(.missingSFSNumber, "avtal.md", 12, 47)]),
+    .init(fixture: "AV911-avoided-word", expected: [.init(.avoidedWord, "avtal.md", 12, 43)]),
+    .init(fixture: "AV912-unused-term", expected: [.init(.unusedTerm, "begrepp.yml", 5, 11)]),
+    .init(fixture: "AV921-unknown-theme", expected: [.init(.unknownTheme, "patientfall/syrgas-1.md", 4, 8)]),
+    .init(fixture: "AV931-unknown-external-document", expected: [.init(.unknownExternalDocument, "avtal.md", 12, 32)]),
     .init(fixture: "versions-patch-breaks-reference", expected: [.init(.unknownClause, "patches/p1.yml", 9, 5)]),
 ]
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Speed of `avtal responses compile` on a large remiss: 200 responses saved by the form, 100 clause
+# comments each (20 000 comments), against the floor of bench/check.sh: the cmark-gfm command-line
+# tool parsing and rendering the corpus's Markdown. The target is a mean under 2 s.
+# Usage: bash bench/responses.sh [corpus-folder] [version]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="${1:-Agreement}"
+version="${2:-remiss-2025}"
+bash scripts/install-deps
+swift build -c release --product avtal >/dev/null
+avtal=.build/release/avtal
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# 200 responses: every consultee once, the rest other organisations (some with an ID, some without);
+# 100 comments each on real clauses of the version, grades on every document and chapter.
+python3 - "$root" "$version" "$out/responses" <<'PY'
+import json, random, re, sys
+from pathlib import Path
+
+root, version, target = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+snapshot = root / "versions" / version
+base = snapshot if (snapshot / "agreement.yml").is_file() else root
+manifest = (base / "agreement.yml").read_text(encoding="utf-8")
+documents = re.findall(r"^\s*- id: (\S+)\n\s+file: (\S+)", manifest, re.MULTILINE)
+clauses, chapters = [], {}
+for doc, file in documents:
+    for hashes, cid in re.findall(r"^(#+) .*\{#([a-z0-9-]+)\}\s*$", (base / file).read_text(encoding="utf-8"), re.MULTILINE):
+        clauses.append(f"{doc}#{cid}")
+        if len(hashes) == 1:
+            chapters.setdefault(doc, []).append(cid)
+consultees = re.findall(r"- id: (\S+)\n\s+name: \"?([^\"\n]+)\"?", (root / "remissinstanser.yml").read_text(encoding="utf-8"))
+organisations = [(i, n) for i, n in consultees]
+n = 0
+while len(organisations) < 200:
+    n += 1
+    organisations.append((None, f"Förening {n} för vård och omsorg") if n % 2 else (f"organisation-{n}", f"Organisation {n}"))
+assert len(clauses) >= 100, f"only {len(clauses)} clauses in {version}"
+rng = random.Random(2025)
+words = ("avtalstiden betalningsansvaret munhälsan samordnad individuell plan kommunen regionen ansvar "
+         "utskrivningsklar uppföljning överenskommelsen tydligare bör förtydligas dagar vardagar insatser").split()
+grades = [1, 2, 3, 4, "ingen-synpunkt"]
+target.mkdir(parents=True)
+for index, (oid, name) in enumerate(organisations):
+    answer = {
+        "format": "avtal-remissvar/1", "version": version,
+        "organisation": {"id": oid, "name": name},
+        "contact": {"name": "Kontakt Person", "email": f"kontakt{index}@example.se"},
+        "grades": {doc: {"document": {"grade": rng.choice(grades), "comment": " ".join(rng.choices(words, k=25))},
+                         "chapters": {c: {"grade": rng.choice(grades)} for c in chapters.get(doc, [])}}
+                   for doc, _ in documents},
+        "comments": {key: f"{name} om {key}: " + " ".join(rng.choices(words, k=40))
+                     for key in rng.sample(clauses, 100)},
+        "exported": f"2025-06-{1 + index % 18:02d}T{8 + index % 9:02d}:{index % 60:02d}:00Z",
+    }
+    (target / f"remissvar-{index:03d}.json").write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
+print(f"{len(organisations)} responses, {len(clauses)} clauses to choose from, "
+      f"{sum(p.stat().st_size for p in target.iterdir())} bytes", file=sys.stderr)
+PY
+
+# The run must work before it is timed: every response accepted, 200 × (100 + one per document) comments.
+"$avtal" responses compile "$out/responses" --root "$root" --version "$version" --output "$out/compiled" | tail -1
+
+mapfile -t docs < <(find "$root" -name '*.md' | sort)
+hyperfine --warmup 1 --min-runs 5 -N --export-json "$out/h.json" \
+  -n cmark-gfm "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter ${docs[*]}" \
+  -n "avtal responses compile" "$avtal responses compile $out/responses --root $root --version $version --output $out/compiled" \
+  >/dev/null 2>&1
+
+python3 - "$out/h.json" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+floor, compile_ = results["cmark-gfm"], results["avtal responses compile"]
+print(f"{'command':<26}{'mean ms':>10}{'± ms':>8}{'min ms':>9}")
+for name, r in (("cmark-gfm", floor), ("avtal responses compile", compile_)):
+    print(f"{name:<26}{r['mean']*1000:>10.1f}{r['stddev']*1000:>8.1f}{r['min']*1000:>9.1f}")
+print(f"ratio avtal responses compile/cmark-gfm: {compile_['mean']/floor['mean']:.0f}x")
+verdict = "under" if compile_["mean"] < 2 else "OVER"
+print(f"mean {compile_['mean']:.2f} s: {verdict} the 2 s target")
+sys.exit(0 if compile_["mean"] < 2 else 1)
+PY
