@@ -120,7 +120,7 @@ public struct CitationRecognizer: @unchecked Sendable {
     // expressions are immutable once built and only read, hence @unchecked Sendable.
     static let ordinals = "första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde"
 
-    let registry: StatuteRegistry
+    public let registry: StatuteRegistry
     /// Paragraph citations: "16 kap. 1 § andra stycket", "6 kap. 12–14 §§", "7 kap. 2 § första stycket 2".
     let paragraphPattern: NSRegularExpression
     /// What may follow a paragraph: an abbreviation, a statute's name (with its number), or "lagen (sfs)".

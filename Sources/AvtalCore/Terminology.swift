@@ -79,8 +79,8 @@ public struct Glossary: Sendable {
 }
 
 /// Whole-word, case-insensitive occurrences of phrases in text.
-enum WordFinder {
-    static func ranges(of phrase: String, in text: String) -> [Range<String.Index>] {
+public enum WordFinder {
+    public static func ranges(of phrase: String, in text: String) -> [Range<String.Index>] {
         var found: [Range<String.Index>] = []
         var start = text.startIndex
         while let range = text.range(of: phrase, options: [.caseInsensitive], range: start..<text.endIndex) {

@@ -152,6 +152,12 @@ public struct LinkInfo: Sendable {
     public var hasText: Bool
 }
 
+/// A stretch of text after annotation: plain, or wrapped in markup of the caller's.
+public enum TextPiece: Sendable, Equatable {
+    case text(String)
+    case wrapped(String, before: String, after: String)
+}
+
 /// What to make of a link when rendering.
 public struct LinkRewrite: Sendable {
     public var destination: String
@@ -199,21 +205,64 @@ public enum Markdown {
     /// Renders `source` like `renderHTML`, but lets `rewrite` change each link first: its destination,
     /// its title, and — for a link written without text, like `[](#avtalstid)` — the text it shows.
     /// The text given is a plain string; cmark escapes it like any text.
+    ///
+    /// `annotate` may wrap stretches of running text (not link text, not code) in markup: it gets each
+    /// text node's literal in document order and returns the pieces, or nil to leave it as it is.
+    /// A `.wrapped` piece's text is escaped by cmark; its `before` and `after` are written as given,
+    /// so the caller must build them from escaped values.
     public static func renderHTML(
         _ source: String,
         extensions: MarkdownExtensions = .agreement,
         options: MarkdownOptions = [],
-        rewritingLinks rewrite: (LinkInfo) -> LinkRewrite?
+        rewritingLinks rewrite: (LinkInfo) -> LinkRewrite?,
+        annotatingText annotate: ((String) -> [TextPiece]?)? = nil
     ) -> String {
         withParsedTree(source, extensions: extensions, options: options) { root, parser in
             var links: [OpaquePointer] = []
+            var texts: [OpaquePointer] = []
+            cmark_consolidate_text_nodes(root)
             if let iterator = cmark_iter_new(root) {
                 defer { cmark_iter_free(iterator) }
-                while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                    if let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                       cmark_node_get_type(node) == CMARK_NODE_LINK {
-                        links.append(node)
+                var linkDepth = 0
+                while true {
+                    let event = cmark_iter_next(iterator)
+                    if event == CMARK_EVENT_DONE { break }
+                    guard let node = cmark_iter_get_node(iterator) else { continue }
+                    let type = cmark_node_get_type(node)
+                    if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                        if event == CMARK_EVENT_ENTER {
+                            if type == CMARK_NODE_LINK { links.append(node) }
+                            linkDepth += 1
+                        } else {
+                            linkDepth -= 1
+                        }
+                    } else if type == CMARK_NODE_TEXT, linkDepth == 0, annotate != nil {
+                        texts.append(node)
                     }
+                }
+            }
+            // Text first, in document order (the annotator may keep state, such as terms already marked).
+            if let annotate {
+                for node in texts {
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    guard let pieces = annotate(literal) else { continue }
+                    for piece in pieces {
+                        switch piece {
+                        case let .text(text):
+                            guard let added = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                            cmark_node_set_literal(added, text)
+                            cmark_node_insert_before(node, added)
+                        case let .wrapped(text, before, after):
+                            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
+                                  let inner = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                            cmark_node_set_on_enter(custom, before)
+                            cmark_node_set_on_exit(custom, after)
+                            cmark_node_set_literal(inner, text)
+                            cmark_node_append_child(custom, inner)
+                            cmark_node_insert_before(node, custom)
+                        }
+                    }
+                    cmark_node_free(node)
                 }
             }
             // Changed after the walk: adding children while iterating would disturb the iterator.

@@ -13,14 +13,17 @@ struct ReferenceLabels {
     enum Resolved {
         case clause(document: String, id: String, label: String, title: String)
         case document(id: String, label: String, title: String)
+        case external(url: String, label: String, title: String)
     }
 
     let text: VersionText
     let links: LinkContext
     let index: [String: [String: ClauseInfo]]
+    let external: ExternalDocuments?
 
-    init(text: VersionText, links: LinkContext? = nil) {
+    init(text: VersionText, links: LinkContext? = nil, external: ExternalDocuments? = nil) {
         self.text = text
+        self.external = external
         self.links = links ?? LinkContext(manifest: text.manifest)
         var index: [String: [String: ClauseInfo]] = [:]
         for document in text.documents {
@@ -49,7 +52,10 @@ struct ReferenceLabels {
         case let .document(documentID):
             guard let document = text.document(documentID) else { return nil }
             return .document(id: documentID, label: document.frontMatter.shortTitle, title: document.frontMatter.title)
-        case .file, .external, .externalDocument:
+        case let .externalDocument(id):
+            guard let document = external?.document(id) else { return nil }
+            return .external(url: document.url, label: document.title, title: document.description ?? document.title)
+        case .file, .external:
             return nil
         }
     }
@@ -65,7 +71,7 @@ struct ReferenceLabels {
             else { return }
             let label: String
             switch resolved {
-            case let .clause(_, _, text, _), let .document(_, text, _): label = text
+            case let .clause(_, _, text, _), let .document(_, text, _), let .external(_, text, _): label = text
             }
             replacements.append((range.start.line - 1, range.start.column - 1, range.end.column - 1, label))
         }

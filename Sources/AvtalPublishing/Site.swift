@@ -124,7 +124,31 @@ struct VersionSite {
         self.builder = builder
         self.id = id
         self.text = text
-        labels = ReferenceLabels(text: text, links: builder.workspace.corpora[id].map(LinkContext.init))
+        labels = ReferenceLabels(text: text, links: builder.workspace.corpora[id].map(LinkContext.init),
+                                 external: builder.workspace.context.externalDocuments)
+        var cases: [String: [PatientCase]] = [:]
+        for patientCase in builder.workspace.context.patientCases {
+            for (target, _) in patientCase.illustrates {
+                guard let clause = target.clause else { continue }
+                let resolved = text.history.resolve(document: target.document, id: clause)
+                cases["\(target.document)#\(resolved)", default: []].append(patientCase)
+            }
+        }
+        casesByClause = cases
+    }
+
+    /// Patient cases by the clause ("document#clause") they illustrate.
+    let casesByClause: [String: [PatientCase]]
+
+    var hasGlossary: Bool { builder.workspace.context.glossary.map { !$0.terms.isEmpty } ?? false }
+    var hasCases: Bool { !builder.workspace.context.patientCases.isEmpty }
+
+    func annotator(for document: EditableDocument?) -> TextAnnotator {
+        let validFrom = document?.frontMatter.validFrom
+            ?? text.documents.first { $0.entry.kind == .agreement }?.frontMatter.validFrom
+        // Registries and settings come from the working corpus: a snapshot carries only its texts.
+        return TextAnnotator(recognizer: builder.workspace.context.citations, statuteURL: builder.workspace.working?.manifest.statuteURL,
+                             glossary: builder.workspace.context.glossary, validFrom: validFrom, glossaryPage: "begrepp.html")
     }
 
     /// Where anchors live: one page per document, or everything on one page.
@@ -163,6 +187,8 @@ struct VersionSite {
             pages.append(("\(document.entry.id).html", try renderDocument(document)))
         }
         pages.append(("alla.html", try renderAll()))
+        if hasGlossary { pages.append(("begrepp.html", try renderGlossary())) }
+        if hasCases { pages.append(("patientfall.html", try renderCases())) }
         if let diff, let version {
             let html = try RedlineRenderer(templates: builder.templates).render(
                 diff, fromTitle: builder.versionTitle(version.base), toTitle: builder.versionTitle(id),
@@ -193,6 +219,8 @@ struct VersionSite {
             items.append(.init(href: file, label: document.frontMatter.shortTitle, current: current == file))
         }
         items.append(.init(href: "alla.html", label: "Hela texten", current: current == "alla.html"))
+        if hasGlossary { items.append(.init(href: "begrepp.html", label: "Begrepp", current: current == "begrepp.html")) }
+        if hasCases { items.append(.init(href: "patientfall.html", label: "Patientfall", current: current == "patientfall.html")) }
         if version != nil {
             items.append(.init(href: "andringar.html", label: "Ändringar", current: current == "andringar.html"))
         }
@@ -222,7 +250,12 @@ struct VersionSite {
     /// A clause's or preamble's Markdown as HTML, with every reference turned into a link to its
     /// target and, when written without text, labelled "punkt 3.2" or "punkt 3.2 i <kortnamn>".
     func html(_ markdown: String, in document: EditableDocument, layout: Layout) -> String {
-        Markdown.renderHTML(markdown, rewritingLinks: { link in
+        html(markdown, from: document.entry, annotator: annotator(for: document), layout: layout)
+    }
+
+    func html(_ markdown: String, from entry: Manifest.Entry, annotator: TextAnnotator, layout: Layout) -> String {
+        let document = (entry: entry, ())
+        return Markdown.renderHTML(markdown, rewritingLinks: { link in
             switch labels.resolve(link.destination, from: document.entry) {
             case let .clause(documentID, clauseID, label, title)?:
                 return LinkRewrite(destination: layout.href(document: documentID, clause: clauseID, from: document.entry.id),
@@ -230,10 +263,12 @@ struct VersionSite {
             case let .document(documentID, label, title)?:
                 return LinkRewrite(destination: layout.href(document: documentID, clause: nil, from: document.entry.id),
                                    title: title, text: label)
+            case let .external(url, label, title)?:
+                return LinkRewrite(destination: url, title: title, text: label)
             case nil:
                 return nil
             }
-        })
+        }, annotatingText: annotator.annotate)
     }
 
     // MARK: Document pages
@@ -252,6 +287,8 @@ struct VersionSite {
             case "aliases": aliases
             case "children": children
             case "hasChildren": hasChildren
+            case "cases": cases
+            case "hasCases": !cases.isEmpty
             default: nil
             }
         }
@@ -265,6 +302,13 @@ struct VersionSite {
         var aliases: [String]
         var children: [ClauseContext]
         var hasChildren: Bool
+        var cases: [CaseLink] = []
+    }
+
+    struct CaseLink {
+        var href: String
+        var title: String
+        var comma: Bool
     }
 
     func clauses(of document: EditableDocument, layout: Layout, baseLevel: Int) -> [ClauseContext] {
@@ -284,7 +328,11 @@ struct VersionSite {
                 headingText: labels.index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
                 bodyHTML: html(clause.body, in: document, layout: layout),
                 aliases: (aliasesByID[clause.id] ?? []).sorted().map { layout.anchor(document: document.entry.id, clause: $0) },
-                children: children, hasChildren: !children.isEmpty)
+                children: children, hasChildren: !children.isEmpty,
+                cases: (casesByClause["\(document.entry.id)#\(clause.id)"] ?? []).enumerated().map { index, patientCase in
+                    let all = casesByClause["\(document.entry.id)#\(clause.id)"] ?? []
+                    return CaseLink(href: "patientfall.html#\(patientCase.id)", title: patientCase.title, comma: index < all.count - 1)
+                })
         }
         return document.clauses.enumerated().map { build($1, [$0]) }
     }
@@ -343,6 +391,87 @@ struct VersionSite {
         let title = builder.siteTitle
         return try builder.page("alla", AllPage(title: title, parts: parts),
                                 frame: frame(title: "Hela texten", current: "alla.html"))
+    }
+
+    // MARK: Glossary and patient cases
+
+    struct TermView {
+        var id: String
+        var term: String
+        var abbreviation: String
+        var hasAbbreviation: Bool
+        var definition: String
+        var source: String
+        var avoid: String
+        var hasAvoid: Bool
+    }
+
+    struct AvoidView {
+        var word: String
+        var instead: String
+    }
+
+    struct GlossaryPage {
+        var terms: [TermView]
+        var avoid: [AvoidView]
+        var hasAvoid: Bool
+    }
+
+    func renderGlossary() throws -> String {
+        let glossary = builder.workspace.context.glossary
+        let sorted = (glossary?.terms ?? []).sorted { $0.term.lowercased() < $1.term.lowercased() }
+        let terms: [TermView] = sorted.map { (term: Glossary.Term) -> TermView in
+            TermView(id: term.id, term: term.term, abbreviation: term.abbreviation ?? "", hasAbbreviation: term.abbreviation != nil,
+                     definition: term.definition, source: term.source, avoid: Swedish.list(term.avoid), hasAvoid: !term.avoid.isEmpty)
+        }
+        let avoid: [AvoidView] = (glossary?.avoid ?? []).map { AvoidView(word: $0.word, instead: $0.instead) }
+        return try builder.page("begrepp", GlossaryPage(terms: terms, avoid: avoid, hasAvoid: !avoid.isEmpty),
+                                frame: frame(title: "Begrepp", current: "begrepp.html"))
+    }
+
+    struct IllustrationView {
+        var href: String
+        var label: String
+        var comma: Bool
+    }
+
+    struct CaseView {
+        var id: String
+        var title: String
+        var bodyHTML: String
+        var illustrates: [IllustrationView]
+    }
+
+    struct ThemeView {
+        var id: String
+        var title: String
+        var cases: [CaseView]
+    }
+
+    struct CasesPage {
+        var themes: [ThemeView]
+    }
+
+    func renderCases() throws -> String {
+        let cases = builder.workspace.context.patientCases
+        let themes: [ThemeView] = (builder.workspace.working?.manifest.themes ?? []).compactMap { theme in
+            let inTheme = cases.filter { $0.theme == theme.id }.sorted { $0.id < $1.id }
+            guard !inTheme.isEmpty else { return nil }
+            return ThemeView(id: "tema-\(theme.id)", title: theme.title, cases: inTheme.map { patientCase in
+                let body = patientCase.document.source.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropFirst(patientCase.document.textStartLine - 1).joined(separator: "\n")
+                let illustrated: [IllustrationView] = patientCase.illustrates.enumerated().compactMap { index, item in
+                    guard case let .clause(documentID, clauseID, label, _)? = labels.resolve(item.target.description, from: patientCase.document.entry)
+                    else { return nil }
+                    return IllustrationView(href: "\(documentID).html#\(clauseID)", label: label,
+                                            comma: index < patientCase.illustrates.count - 1)
+                }
+                return CaseView(id: patientCase.id, title: patientCase.title,
+                                bodyHTML: html(body, from: patientCase.document.entry, annotator: annotator(for: nil), layout: .documentPages),
+                                illustrates: illustrated)
+            })
+        }
+        return try builder.page("patientfall", CasesPage(themes: themes), frame: frame(title: "Patientfall", current: "patientfall.html"))
     }
 
     // MARK: Start page

@@ -345,7 +345,8 @@ struct Remiss: ParsableCommand {
             package.commit = Git.commit(of: corpus.url)
             var extra: [String: Data] = [:]
             if let chromium {
-                extra = try chromium.printDocuments(package.files(), version: version)
+                let documents = workspace.texts[version]?.documents.map(\.entry.id) ?? []
+                extra = try chromium.printDocuments(package.files(), version: version, documents: documents)
             }
             let files = try package.files(extra: extra)
             let date = RemissPackage.timestamp(for: package.version, environment: ProcessInfo.processInfo.environment)
@@ -405,8 +406,8 @@ struct Chromium {
         return Chromium(executable: URL(fileURLWithPath: found))
     }
 
-    /// Prints each document page of the package's site; returns "pdf/<document>.pdf" → bytes.
-    func printDocuments(_ files: [String: Data], version: String) throws -> [String: Data] {
+    /// Prints each document's page of the package's site; returns "pdf/<document>.pdf" → bytes.
+    func printDocuments(_ files: [String: Data], version: String, documents: [String]) throws -> [String: Data] {
         let fm = FileManager.default
         let folder = fm.temporaryDirectory.appendingPathComponent("avtal-pdf-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: folder) }
@@ -416,11 +417,7 @@ struct Chromium {
             try data.write(to: url)
         }
         let prefix = "\(RemissPackage.site)/\(version)/"
-        let pages = files.keys.filter {
-            $0.hasPrefix(prefix) && $0.hasSuffix(".html") && !$0.dropFirst(prefix.count).contains("/")
-                && !["index.html", "alla.html", "andringar.html"].contains(String($0.dropFirst(prefix.count)))
-                && !$0.dropFirst(prefix.count).hasPrefix("beslut-")
-        }.sorted()
+        let pages = documents.map { "\(prefix)\($0).html" }.filter { files[$0] != nil }.sorted()
         var pdfs: [String: Data] = [:]
         for page in pages {
             let name = String(page.dropFirst(prefix.count).dropLast(5))
