@@ -86,6 +86,34 @@ let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathCo
         #expect(!markdown.contains("]("))
     }
 
+    @Test func citationsLinkToTheOfficialTextWithTheStatutesTitle() throws {
+        let page = try #require(try shipped()["remiss-2025/ok-munhalsa.html"])
+        #expect(page.contains(##"<a class="citation" href="https://rkrattsbaser.gov.se/sfst?bet=1985:125" aria-label="8 a § tandvårdslagen (1985:125) – Tandvårdslag (1985:125)">8 a § tandvårdslagen (1985:125)</a>"##))
+    }
+
+    @Test func aTermIsLinkedAtItsFirstUseInEachClauseOnly() throws {
+        let page = try #require(try shipped()["working/ok-munhalsa.html"])
+        let clause = try #require(page.range(of: ##"<section class="clause" id="nodvandig-tandvard">"##))
+        let end = try #require(page[clause.upperBound...].range(of: "<section"))
+        let text = page[clause.upperBound..<end.lowerBound]
+        #expect(text.components(separatedBy: ##"href="begrepp.html#nodvandig-tandvard""##).count - 1 == 1)
+        let glossary = try #require(try shipped()["working/begrepp.html"])
+        #expect(glossary.contains(##"<dt id="nodvandig-tandvard">nödvändig tandvård</dt>"##))
+    }
+
+    @Test func patientCasesAreGroupedByThemeAndLinkedBothWays() throws {
+        let pages = try shipped()
+        let cases = try #require(pages["working/patientfall.html"])
+        #expect(cases.components(separatedBy: "<article class=\"case\"").count - 1 == 20)
+        #expect(cases.components(separatedBy: "<section id=\"tema-").count - 1 == 10)
+        #expect(cases.contains(##"<section id="tema-dialys-i-hemmet">"##))
+        let document = try #require(pages["working/ok-betalningsansvar.html"])
+        #expect(document.contains(##"Belyses av patientfall: <a href="patientfall.html#syrgas-1">"##))
+        #expect(cases.contains(##"<a href="ok-betalningsansvar.html#fakturering">"##))
+        // External documents, [](ext:kok-boken), become links to their address with their title.
+        #expect(cases.contains(##"<a href="https://www.vgregion.se/" title="Regionalt kunskapsstöd som används av regionen och kommunerna i Västra Götaland.">KoK-boken</a>"##))
+    }
+
     @Test func theAccessibilityStatementNamesAContact() throws {
         let page = try #require(try shipped()["tillganglighet.html"])
         #expect(page.contains("lagen (2018:1937) om tillgänglighet till digital offentlig service"))
