@@ -40,7 +40,8 @@ public enum Checker {
             for document in corpus.documents { diagnostics += citations(in: document, recognizer: recognizer) }
         }
         if let glossary = context.glossary {
-            for document in corpus.documents { diagnostics += avoidedWords(in: document, glossary: glossary) }
+            let avoided = glossary.avoidedIndex
+            for document in corpus.documents { diagnostics += avoidedWords(in: document, glossary: glossary, index: avoided) }
             diagnostics += unusedTerms(glossary, in: corpus.documents + context.patientCases.map(\.document))
         }
         return diagnostics
@@ -117,27 +118,30 @@ public enum Checker {
         return Fix("use '\(new)'", range: reference.range, replacement: corrected)
     }
 
-    static func avoidedWords(in document: Document, glossary: Glossary) -> [Diagnostic] {
+    static func avoidedWords(in document: Document, glossary: Glossary, index: PhraseIndex) -> [Diagnostic] {
+        let forms = glossary.avoidedForms
         var diagnostics: [Diagnostic] = []
         for run in document.textRuns {
-            for (form, instead) in glossary.avoidedForms {
-                for range in WordFinder.ranges(of: form, in: run.text) {
-                    let at = run.range(range, in: document.source)
-                    diagnostics.append(Diagnostic(.avoidedWord, "'\(run.text[range])' is a word to avoid: write '\(instead)'",
-                                                  at: at, stage: .check,
-                                                  notes: [DiagnosticNote("see \(Glossary.fileName)")]))
-                }
+            for (id, range) in index.matches(in: run.text) {
+                let at = run.range(range, in: document.source)
+                diagnostics.append(Diagnostic(.avoidedWord, "'\(run.text[range])' is a word to avoid: write '\(forms[id].instead)'",
+                                              at: at, stage: .check,
+                                              notes: [DiagnosticNote("see \(Glossary.fileName)")]))
             }
         }
         return diagnostics
     }
 
     static func unusedTerms(_ glossary: Glossary, in documents: [Document]) -> [Diagnostic] {
-        glossary.terms.compactMap { term in
-            let used = documents.contains { document in
-                document.textRuns.contains { run in term.allForms.contains { !WordFinder.ranges(of: $0, in: run.text).isEmpty } }
+        let (index, termOfForm) = glossary.termIndex
+        var used = Set<Int>()
+        for document in documents {
+            for run in document.textRuns {
+                for (id, _) in index.matches(in: run.text) { used.insert(termOfForm[id]) }
             }
-            return used ? nil : Diagnostic(.unusedTerm, "The term '\(term.term)' is defined but never used", at: term.range,
+        }
+        return glossary.terms.enumerated().compactMap { position, term in
+            return used.contains(position) ? nil : Diagnostic(.unusedTerm, "The term '\(term.term)' is defined but never used", at: term.range,
                                            stage: .check, notes: [DiagnosticNote("use it in the text, add the form the text uses under 'forms', or remove it")])
         }
     }
@@ -179,7 +183,9 @@ public enum Checker {
                 for run in patientCase.document.textRuns { checker.check(run) }
                 diagnostics += checker.diagnostics
             }
-            if let glossary = context.glossary { diagnostics += avoidedWords(in: patientCase.document, glossary: glossary) }
+            if let glossary = context.glossary {
+                diagnostics += avoidedWords(in: patientCase.document, glossary: glossary, index: glossary.avoidedIndex)
+            }
         }
         return diagnostics
     }

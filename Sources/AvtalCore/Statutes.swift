@@ -178,7 +178,23 @@ public struct CitationRecognizer: @unchecked Sendable {
         return pattern.matches(in: text, options: anchored ? [.anchored] : [], range: range).map { Match(result: $0, text: text) }
     }
 
+    /// "§" or "lagen", "balken", "förordning" somewhere in the text, found on its bytes.
+    static func mayCite(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func has(_ needle: [UInt8]) -> Bool {
+            guard bytes.count >= needle.count else { return false }
+            for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
+                if bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
+        }
+        return has([0xC2, 0xA7]) || has(Array("lagen".utf8)) || has(Array("balken".utf8)) || has(Array("förordning".utf8))
+    }
+
     public func citations(in text: String) -> [Citation] {
+        // Every form needs "§" or a statute's name ("…lagen", "…balken", "…förordningen"); most text
+        // has neither, and the regular expressions are the expensive part of a check.
+        guard Self.mayCite(text) else { return [] }
         var found: [Citation] = []
         var covered: [Range<String.Index>] = []
         for match in matches(paragraphPattern, in: text) {

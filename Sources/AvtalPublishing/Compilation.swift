@@ -304,6 +304,7 @@ struct Compiler {
             case .unplaced: (Int.max, 2, comment.organisationName, comment.id)
             }
         }
-        return comments.sorted { key($0) < key($1) }
+        // Each key once, not on every comparison.
+        return comments.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
