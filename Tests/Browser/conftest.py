@@ -113,19 +113,57 @@ def _chrome_options():
     return options
 
 
-@pytest.fixture(scope="session")
-def driver():
-    """One headless Chromium for the whole session."""
+def start_chromium(downloads: Path | None = None, script_timeout: int = 60):
+    """A headless Chromium; with `downloads`, files it downloads are saved there without asking."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    options = _chrome_options()
+    if downloads is not None:
+        options.add_experimental_option("prefs", {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "download.directory_upgrade": True,
+            "profile.default_content_setting_values.automatic_downloads": 1,
+        })
     service = Service(str(CHROMEDRIVER)) if CHROMEDRIVER.is_file() else Service()
     try:
-        browser = webdriver.Chrome(service=service, options=_chrome_options())
+        browser = webdriver.Chrome(service=service, options=options)
     except Exception as error:  # pragma: no cover - environment problem, reported clearly
         pytest.fail(f"cannot start headless Chromium via chromedriver: {error}", pytrace=False)
-    browser.set_script_timeout(60)
+    browser.set_script_timeout(script_timeout)
     browser.set_page_load_timeout(60)
+    return browser
+
+
+def axe_script_path() -> Path:
+    """AXE_SCRIPT if set, else an installed axe-core 4.x (selenium-axe-python), else the older one.
+
+    axe-selenium-python 2.1.6 bundles axe-core 3.1.1 (2018), which has no WCAG 2.1 tags;
+    selenium-axe-python (same API) bundles axe-core 4.x. Both are local files: nothing is fetched."""
+    if os.environ.get("AXE_SCRIPT"):
+        return Path(os.environ["AXE_SCRIPT"])
+    candidates = []
+    try:
+        import selenium_axe_python
+        candidates.append(Path(selenium_axe_python.__file__).parent / "axe-core" / "axe.min.js")
+    except ImportError:
+        pass
+    try:
+        from axe_selenium_python import axe as axe_module
+        candidates.append(Path(axe_module._DEFAULT_SCRIPT))
+    except ImportError:
+        pass
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    pytest.fail("no axe-core engine: install selenium-axe-python (axe-core 4.x) or set AXE_SCRIPT", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    """One headless Chromium for the whole session."""
+    browser = start_chromium()
     try:
         yield browser
     finally:

@@ -8,14 +8,13 @@ focus, no horizontal scrolling at 320 CSS pixels, and changes that are not shown
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from conftest import emulate_width
+from conftest import axe_script_path, emulate_width
 
 # One page of every type. A glob means its first match.
 PAGE_TYPES = {
@@ -35,28 +34,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 pages = pytest.mark.parametrize("page", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES.keys()))
 
 
-def axe_script_path() -> Path:
-    """The axe-core engine to inject: AXE_SCRIPT if set, else the newest bundled one installed.
-
-    axe-selenium-python 2.1.6 bundles axe-core 3.1.1 (2018), which has no WCAG 2.1 tags;
-    selenium-axe-python (same API) bundles axe-core 4.x. Both are local files: nothing is fetched."""
-    if os.environ.get("AXE_SCRIPT"):
-        return Path(os.environ["AXE_SCRIPT"])
-    candidates = []
-    try:
-        import selenium_axe_python
-        candidates.append(Path(selenium_axe_python.__file__).parent / "axe-core" / "axe.min.js")
-    except ImportError:
-        pass
-    try:
-        from axe_selenium_python import axe as axe_module
-        candidates.append(Path(axe_module._DEFAULT_SCRIPT))
-    except ImportError:
-        pass
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    pytest.fail("no axe-core engine: install axe-selenium-python (or set AXE_SCRIPT)", pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMEDRIVER, CHROMIUM_CANDIDATES, DESKTOP_SIZE, REPO_ROOT, require_avtal_binary
+from conftest import REPO_ROOT, require_avtal_binary, start_chromium
 
 VERSION = "remiss-2025"
 
@@ -79,33 +79,8 @@ def downloads(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(downloads):
-    """A headless Chromium of this module's own that saves downloads into `downloads` without asking."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={DESKTOP_SIZE[0]},{DESKTOP_SIZE[1]}", "--force-device-scale-factor=1",
-                     "--lang=sv-SE", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync"):
-        options.add_argument(argument)
-    for candidate in CHROMIUM_CANDIDATES:
-        if candidate.is_file():
-            options.binary_location = str(candidate)
-            break
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads),
-        "download.prompt_for_download": False,
-        "download.directory_upgrade": True,
-        "profile.default_content_setting_values.automatic_downloads": 1,
-    })
-    service = Service(str(CHROMEDRIVER)) if CHROMEDRIVER.is_file() else Service()
-    try:
-        driver = webdriver.Chrome(service=service, options=options)
-    except Exception as error:  # pragma: no cover - environment problem, reported clearly
-        pytest.fail(f"cannot start headless Chromium via chromedriver: {error}", pytrace=False)
-    driver.set_page_load_timeout(60)
+    """A headless Chromium of this module's own: downloads go to `downloads` without asking."""
+    driver = start_chromium(downloads, script_timeout=60)
     try:
         yield driver
     finally:

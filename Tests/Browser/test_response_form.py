@@ -30,14 +30,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import axe_script_path, start_chromium
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO_ROOT / "Templates" / "svar.mustache"
 SCHEMA = REPO_ROOT / "Templates" / "svar.schema.json"
 VERSION = "remiss-2025"
 ANSWER_FORMAT = "avtal-remissvar/1"
 
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM_CANDIDATES = [Path("/usr/bin/chromium"), Path("/usr/bin/chromium-browser")]
 DESKTOP_SIZE = (1280, 900)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OTHER_ORGANISATION = "Annan organisation"
@@ -111,33 +111,7 @@ def downloads(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def browser(downloads):
     """A headless Chromium of this module's own: downloads go to `downloads` without asking."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={DESKTOP_SIZE[0]},{DESKTOP_SIZE[1]}", "--force-device-scale-factor=1",
-                     "--lang=sv-SE", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync"):
-        options.add_argument(argument)
-    for candidate in CHROMIUM_CANDIDATES:
-        if candidate.is_file():
-            options.binary_location = str(candidate)
-            break
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads),
-        "download.prompt_for_download": False,
-        "download.directory_upgrade": True,
-        "profile.default_content_setting_values.automatic_downloads": 1,
-    })
-    service = Service(str(CHROMEDRIVER)) if CHROMEDRIVER.is_file() else Service()
-    try:
-        driver = webdriver.Chrome(service=service, options=options)
-    except Exception as error:  # pragma: no cover - environment problem, reported clearly
-        pytest.fail(f"cannot start headless Chromium via chromedriver: {error}", pytrace=False)
-    driver.set_script_timeout(120)
-    driver.set_page_load_timeout(60)
+    driver = start_chromium(downloads, script_timeout=120)
     try:
         yield driver
     finally:
@@ -765,25 +739,6 @@ def test_keyboard_reaches_every_control_and_grades_with_arrows(form):
 # 8-9: axe-core, 320 px, the Nu HTML Checker
 # --------------------------------------------------------------------------------------------
 
-def axe_script_path() -> Path:
-    """AXE_SCRIPT if set, else an installed axe-core 4.x (selenium-axe-python), else the older one."""
-    if os.environ.get("AXE_SCRIPT"):
-        return Path(os.environ["AXE_SCRIPT"])
-    candidates = []
-    try:
-        import selenium_axe_python
-        candidates.append(Path(selenium_axe_python.__file__).parent / "axe-core" / "axe.min.js")
-    except ImportError:
-        pass
-    try:
-        from axe_selenium_python import axe as axe_module
-        candidates.append(Path(axe_module._DEFAULT_SCRIPT))
-    except ImportError:
-        pass
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    pytest.fail("no axe-core engine: install selenium-axe-python (axe-core 4.x) or set AXE_SCRIPT", pytrace=False)
 
 
 AXE_RUN_JS = """
