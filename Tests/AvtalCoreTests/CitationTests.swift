@@ -82,6 +82,21 @@ func found(_ text: String, _ registry: StatuteRegistry, on date: CalendarDate = 
         #expect(all.values.map(\.count).reduce(0, +) > 50)
     }
 
+    @Test func aParagraphThatDoesNotExistFailsTheCheck() throws {
+        let folder = try copyFixture("valid")
+        try (try String(contentsOf: agreementFolder.appendingPathComponent(StatuteRegistry.fileName), encoding: .utf8))
+            .write(to: folder.appendingPathComponent(StatuteRegistry.fileName), atomically: true, encoding: .utf8)
+        let url = folder.appendingPathComponent("avtal.md")
+        try (try String(contentsOf: url, encoding: .utf8))
+            .replacingOccurrences(of: "Parterna ingår detta avtal.", with: "Parterna ingår detta avtal enligt 16 kap. 99 § HSL.")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let result = try CheckAction.run(root: folder)
+        let problem = try #require(result.diagnostics.first { $0.code == .unknownParagraph })
+        #expect(Expected(problem) == .init(.unknownParagraph, "avtal.md", 12, 35))
+        #expect(problem.summary == "16 kap. 99 § does not exist in hälso- och sjukvårdslagen (2017:30)")
+        #expect(result.summary.errors == 1)
+    }
+
     @Test func citingTheRepealedSocialServicesActFromTwentyTwentySevenFails() throws {
         let folder = try copyFixture("valid")
         try (try String(contentsOf: agreementFolder.appendingPathComponent(StatuteRegistry.fileName), encoding: .utf8))
