@@ -8,11 +8,13 @@ public struct SiteBuilder {
     public let workspace: Workspace
     public let templates: TemplateLibrary
     let library: MustacheLibrary
+    let termIndex: (index: PhraseIndex, termOfForm: [Int])?
 
     public init(workspace: Workspace, templates: TemplateLibrary) throws(TemplateError) {
         self.workspace = workspace
         self.templates = try templates.preloaded()
         library = try self.templates.library()
+        termIndex = workspace.context.glossary?.termIndex
     }
 
     /// The site's folder names for versions: `working` keeps its name.
@@ -148,7 +150,8 @@ struct VersionSite {
             ?? text.documents.first { $0.entry.kind == .agreement }?.frontMatter.validFrom
         // Registries and settings come from the working corpus: a snapshot carries only its texts.
         return TextAnnotator(recognizer: builder.workspace.context.citations, statuteURL: builder.workspace.working?.manifest.statuteURL,
-                             glossary: builder.workspace.context.glossary, validFrom: validFrom, glossaryPage: "begrepp.html")
+                             glossary: builder.workspace.context.glossary, terms: builder.termIndex, validFrom: validFrom,
+                             glossaryPage: "begrepp.html")
     }
 
     /// Where anchors live: one page per document, or everything on one page.
@@ -273,26 +276,8 @@ struct VersionSite {
 
     // MARK: Document pages
 
-    /// Rendered once per clause and looked up many times per clause: a `MustacheParent` answers by
-    /// name directly, where swift-mustache's default reflection dominated a profile of the build.
-    struct ClauseContext: MustacheParent {
-        func child(named name: String) -> Any? {
-            switch name {
-            case "anchor": anchor
-            case "tag": tag
-            case "number": number
-            case "headingHTML": headingHTML
-            case "headingText": headingText
-            case "bodyHTML": bodyHTML
-            case "aliases": aliases
-            case "children": children
-            case "hasChildren": hasChildren
-            case "cases": cases
-            case "hasCases": !cases.isEmpty
-            default: nil
-            }
-        }
-
+    /// A clause as the page shows it; written out by `clausesHTML` and `tocHTML`.
+    struct ClauseContext {
         var anchor: String
         var tag: String
         var number: String
@@ -309,6 +294,48 @@ struct VersionSite {
         var href: String
         var title: String
         var comma: Bool
+    }
+
+    /// The clause tree as HTML. Written here rather than by a recursive partial: hundreds of clauses
+    /// per page through swift-mustache's name lookups were most of the time of a site build. Every
+    /// value is escaped here; headingHTML and bodyHTML come from cmark.
+    static func clausesHTML(_ clauses: [ClauseContext]) -> String {
+        var out = ""
+        func write(_ clause: ClauseContext) {
+            let e = CompilationRenderer.escape
+            out += "<section class=\"clause\" id=\"\(e(clause.anchor))\">\n"
+            out += "<\(clause.tag) class=\"clause-heading\"><span class=\"number\">\(e(clause.number))</span> "
+            out += "<span class=\"heading-text\">\(clause.headingHTML)</span> <a class=\"permalink\" href=\"#\(e(clause.anchor))\">#"
+            out += "<span class=\"visually-hidden\"> Länk till punkt \(e(clause.number))</span></a></\(clause.tag)>\n"
+            for alias in clause.aliases { out += "<span class=\"alias-anchor\" id=\"\(e(alias))\"></span>\n" }
+            out += clause.bodyHTML
+            if !clause.cases.isEmpty {
+                out += "<p class=\"cases\">Belyses av patientfall: "
+                out += clause.cases.map { "<a href=\"\(e($0.href))\">\(e($0.title))</a>" }.joined(separator: ", ")
+                out += "</p>\n"
+            }
+            for child in clause.children { write(child) }
+            out += "</section>\n"
+        }
+        for clause in clauses { write(clause) }
+        return out
+    }
+
+    /// The table of contents as nested lists.
+    static func tocHTML(_ clauses: [ClauseContext]) -> String {
+        var out = ""
+        func write(_ clause: ClauseContext) {
+            let e = CompilationRenderer.escape
+            out += "<li><a href=\"#\(e(clause.anchor))\"><span class=\"number\">\(e(clause.number))</span> \(e(clause.headingText))</a>"
+            if !clause.children.isEmpty {
+                out += "\n<ol>\n"
+                for child in clause.children { write(child) }
+                out += "</ol>\n"
+            }
+            out += "</li>\n"
+        }
+        for clause in clauses { write(clause) }
+        return out
     }
 
     func clauses(of document: EditableDocument, layout: Layout, baseLevel: Int) -> [ClauseContext] {
@@ -345,8 +372,8 @@ struct VersionSite {
         var hasLegalBasis: Bool
         var preambleHTML: String
         var hasPreamble: Bool
-        var toc: [ClauseContext]
-        var clauses: [ClauseContext]
+        var tocHTML: String
+        var clausesHTML: String
     }
 
     func renderDocument(_ document: EditableDocument) throws -> String {
@@ -356,7 +383,7 @@ struct VersionSite {
             title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
             legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
             preambleHTML: html(document.preamble, in: document, layout: .documentPages), hasPreamble: !document.preamble.isEmpty,
-            toc: clauses, clauses: clauses),
+            tocHTML: Self.tocHTML(clauses), clausesHTML: Self.clausesHTML(clauses)),
             frame: frame(title: front.title, current: "\(document.entry.id).html"))
     }
 
@@ -371,7 +398,7 @@ struct VersionSite {
         var hasLegalBasis: Bool
         var preambleHTML: String
         var hasPreamble: Bool
-        var clauses: [ClauseContext]
+        var clausesHTML: String
     }
 
     struct AllPage {
@@ -386,7 +413,7 @@ struct VersionSite {
                 anchor: document.entry.id, title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
                 legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
                 preambleHTML: html(document.preamble, in: document, layout: .singlePage), hasPreamble: !document.preamble.isEmpty,
-                clauses: clauses(of: document, layout: .singlePage, baseLevel: 3))
+                clausesHTML: Self.clausesHTML(clauses(of: document, layout: .singlePage, baseLevel: 3)))
         }
         let title = builder.siteTitle
         return try builder.page("alla", AllPage(title: title, parts: parts),

@@ -11,13 +11,17 @@ final class TextAnnotator {
     let glossary: Glossary?
     let validFrom: CalendarDate?
     let glossaryPage: String
+    /// Every form of every term, and the term each form belongs to: built once for a whole site.
+    let terms: (index: PhraseIndex, termOfForm: [Int])?
     /// Terms already marked in the clause being rendered: one annotator per clause.
-    private var marked: Set<String> = []
+    private var marked: Set<Int> = []
 
-    init(recognizer: CitationRecognizer?, statuteURL: String?, glossary: Glossary?, validFrom: CalendarDate?, glossaryPage: String) {
+    init(recognizer: CitationRecognizer?, statuteURL: String?, glossary: Glossary?,
+         terms: (index: PhraseIndex, termOfForm: [Int])?, validFrom: CalendarDate?, glossaryPage: String) {
         self.recognizer = recognizer
         self.statuteURL = statuteURL
         self.glossary = glossary
+        self.terms = terms
         self.validFrom = validFrom
         self.glossaryPage = glossaryPage
     }
@@ -41,15 +45,14 @@ final class TextAnnotator {
                                   after: "</a>"))
             }
         }
-        if let glossary {
-            for term in glossary.terms where !marked.contains(term.id) {
-                let first = term.allForms.flatMap { WordFinder.ranges(of: $0, in: text) }
-                    .filter { range in !spans.contains { $0.range.overlaps(range) } }
-                    .min { $0.lowerBound < $1.lowerBound }
-                guard let first else { continue }
-                marked.insert(term.id)
-                spans.append(Span(range: first,
-                                  before: "<a class=\"term\" href=\"\(glossaryPage)#\(Self.escape(term.id))\">",
+        if let glossary, let terms {
+            // Matches come in text order, so the first one of each term is its first use.
+            for (form, range) in terms.index.matches(in: text) {
+                let position = terms.termOfForm[form]
+                guard !marked.contains(position), !spans.contains(where: { $0.range.overlaps(range) }) else { continue }
+                marked.insert(position)
+                spans.append(Span(range: range,
+                                  before: "<a class=\"term\" href=\"\(glossaryPage)#\(Self.escape(glossary.terms[position].id))\">",
                                   after: "</a>"))
             }
         }
