@@ -36,6 +36,17 @@ public struct Amendment: Hashable, Sendable {
     }
 
     public var kindLabel: String { Swedish.kindLabel(kind) }
+
+    /// The decision's facts with a statement that its text cannot be restated: for a published
+    /// version whose patches no longer apply to the working text they were made on. The published
+    /// text itself is unaffected (it is read from its snapshot); only the wording of the change
+    /// cannot be rebuilt.
+    public static func factsOnly(_ patch: Patch, version: String) -> Amendment {
+        Amendment(patchID: patch.id, title: patch.title, kind: patch.kind, decidedBy: patch.decidedBy, decidedOn: patch.decidedOn,
+                  reference: patch.reference, rationale: patch.rationale.trimmed, version: version,
+                  sections: [Section(documentID: "", documentKind: .agreement, documentTitle: "Ändringstexten",
+                                     blocks: [.sentence("Ändringstexten kan inte återskapas, eftersom arbetstexten har ändrats sedan versionen publicerades. Den publicerade texten är oförändrad; ändringarna syns i jämförelsen mellan versionerna.")])])
+    }
 }
 
 extension Amendment {

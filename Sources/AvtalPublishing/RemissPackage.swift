@@ -74,7 +74,9 @@ public struct RemissPackage {
                 toTitle: VersionDiff.title(of: version.id, in: workspace)).utf8)
         }
         for patchID in version.patches {
-            let amendment = try Amendment.build(patchID: patchID, in: workspace, version: version.id)
+            guard let patch = workspace.patches[patchID] else { continue }
+            let amendment = (try? Amendment.build(patchID: patchID, in: workspace, version: version.id))
+                ?? Amendment.factsOnly(patch, version: version.id)
             let renderer = AmendmentRenderer(templates: templates)
             files["beslut/\(patchID).md"] = Data(AmendmentRenderer.markdown(amendment).utf8)
             files["beslut/\(patchID).html"] = Data(try renderer.html(amendment).utf8)

@@ -198,7 +198,11 @@ struct VersionSite {
                 frame: frame(title: "Ändringar", current: "andringar.html"))
             pages.append(("andringar.html", html))
             for patchID in version.patches {
-                let amendment = try Amendment.build(patchID: patchID, in: builder.workspace, version: id)
+                guard let patch = builder.workspace.patches[patchID] else { continue }
+                // A published version's patches were made on the working text of their day; when that
+                // has moved on they may no longer apply. The site still builds, and says so.
+                let amendment = (try? Amendment.build(patchID: patchID, in: builder.workspace, version: id))
+                    ?? Amendment.factsOnly(patch, version: id)
                 let html = try AmendmentRenderer(templates: builder.templates).html(
                     amendment, frame: frame(title: amendment.title, current: "beslut-\(patchID).html"))
                 pages.append(("beslut-\(patchID).html", html))

@@ -114,6 +114,29 @@ let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathCo
         #expect(cases.contains(##"<a href="https://www.vgregion.se/" title="Regionalt kunskapsstöd som används av regionen och kommunerna i Västra Götaland.">KoK-boken</a>"##))
     }
 
+    /// The working text moves on after publication: the published version stays as it was, and the
+    /// site still builds; a decision whose patch no longer applies says so instead of failing.
+    @Test func theSiteBuildsAfterTheWorkingTextMovesOn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-moved-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: agreementFolder, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("hos-avtal.md")
+        try (try String(contentsOf: url, encoding: .utf8))
+            .replacingOccurrences(of: "till och med den 31 december 2030.", with: "till och med den 31 december 2032.")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let workspace = try Workspace.load(root: folder)
+        #expect(workspace.diagnostics.isEmpty)
+        let pages = try site(workspace)
+        let published = try #require(pages["remiss-2025/hos-avtal.html"])
+        #expect(published.contains("till och med den 31 december 2031."))
+        let decision = try #require(pages["remiss-2025/beslut-sro-2025-01-30-justering.html"])
+        #expect(decision.contains("Ändringstexten kan inte återskapas"))
+        // The correction comes after it in the version, so it cannot be restated either; its facts stay.
+        let correction = try #require(pages["remiss-2025/beslut-sro-2025-01-30-rattelse.html"])
+        #expect(correction.contains("Ändringstexten kan inte återskapas"))
+        #expect(correction.contains("Rättelse av fristen för kallelse till samordnad individuell planering"))
+    }
+
     @Test func theAccessibilityStatementNamesAContact() throws {
         let page = try #require(try shipped()["tillganglighet.html"])
         #expect(page.contains("lagen (2018:1937) om tillgänglighet till digital offentlig service"))
