@@ -368,7 +368,9 @@ struct VersionSite {
         return document.clauses.enumerated().map { build($1, [$0]) }
     }
 
-    struct DocumentPage {
+    /// A document as a page shows it: on its own page, or as a part of the page with every document.
+    struct DocumentView {
+        var anchor: String
         var title: String
         var kindLabel: String
         var validity: String
@@ -380,45 +382,30 @@ struct VersionSite {
         var clausesHTML: String
     }
 
-    func renderDocument(_ document: EditableDocument) throws -> String {
+    func view(of document: EditableDocument, layout: Layout, baseLevel: Int) -> DocumentView {
         let front = document.frontMatter
-        let clauses = clauses(of: document, layout: .documentPages, baseLevel: 2)
-        return try builder.page("document", DocumentPage(
-            title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
+        let clauses = clauses(of: document, layout: layout, baseLevel: baseLevel)
+        return DocumentView(
+            anchor: document.entry.id, title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
             legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
-            preambleHTML: html(document.preamble, in: document, layout: .documentPages), hasPreamble: !document.preamble.isEmpty,
-            tocHTML: Self.tocHTML(clauses), clausesHTML: Self.clausesHTML(clauses)),
-            frame: frame(title: front.title, current: "\(document.entry.id).html"))
+            preambleHTML: html(document.preamble, in: document, layout: layout), hasPreamble: !document.preamble.isEmpty,
+            tocHTML: layout == .documentPages ? Self.tocHTML(clauses) : "", clausesHTML: Self.clausesHTML(clauses))
+    }
+
+    func renderDocument(_ document: EditableDocument) throws -> String {
+        try builder.page("document", view(of: document, layout: .documentPages, baseLevel: 2),
+                         frame: frame(title: document.frontMatter.title, current: "\(document.entry.id).html"))
     }
 
     // MARK: All documents on one page
 
-    struct PartContext {
-        var anchor: String
-        var title: String
-        var kindLabel: String
-        var validity: String
-        var legalBasis: [String]
-        var hasLegalBasis: Bool
-        var preambleHTML: String
-        var hasPreamble: Bool
-        var clausesHTML: String
-    }
-
     struct AllPage {
         var title: String
-        var parts: [PartContext]
+        var parts: [DocumentView]
     }
 
     func renderAll() throws -> String {
-        let parts = text.documents.map { document in
-            let front = document.frontMatter
-            return PartContext(
-                anchor: document.entry.id, title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
-                legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
-                preambleHTML: html(document.preamble, in: document, layout: .singlePage), hasPreamble: !document.preamble.isEmpty,
-                clausesHTML: Self.clausesHTML(clauses(of: document, layout: .singlePage, baseLevel: 3)))
-        }
+        let parts = text.documents.map { view(of: $0, layout: .singlePage, baseLevel: 3) }
         let title = builder.siteTitle
         return try builder.page("alla", AllPage(title: title, parts: parts),
                                 frame: frame(title: "Hela texten", current: "alla.html"))
