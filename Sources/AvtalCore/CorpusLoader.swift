@@ -126,20 +126,13 @@ public enum CorpusLoader {
         var themes: [Theme] = []
         if let node = map.value("themes"), let items = reader.list(node, key: "themes") {
             for item in items {
-                guard let theme = reader.mapping(item, what: "a theme") else { continue }
-                reader.rejectUnknownKeys(theme, allowed: ["id", "title"], what: "a theme")
-                let at = reader.range(of: item)
-                guard let idNode = reader.requireKey("id", in: theme, what: "a theme", fallback: at),
-                      let id = reader.id(idNode, key: "id"),
-                      let title = reader.requireKey("title", in: theme, what: "a theme", fallback: at)
-                          .flatMap({ reader.string($0, key: "title") })
-                else { continue }
+                guard let (id, idRange, title) = reader.idEntry(item, textKey: "title", what: "a theme") else { continue }
                 if let first = themes.first(where: { $0.id == id }) {
-                    reader.report(.invalidValue, "Theme '\(id)' is listed twice", at: reader.range(of: idNode),
+                    reader.report(.invalidValue, "Theme '\(id)' is listed twice", at: idRange,
                                   notes: [DiagnosticNote("first listed here", at: first.range)])
                     continue
                 }
-                themes.append(Theme(id: id, title: title, range: reader.range(of: idNode)))
+                themes.append(Theme(id: id, title: title, range: idRange))
             }
         }
         var contact: Contact?

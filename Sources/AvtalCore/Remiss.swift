@@ -102,15 +102,7 @@ enum RemissReader {
             else { continue }
             var members: [Consultees.Member] = []
             for memberItem in memberNodes {
-                guard let member = reader.mapping(memberItem, what: "a consultee") else { continue }
-                reader.rejectUnknownKeys(member, allowed: ["id", "name"], what: "a consultee")
-                let memberAt = reader.range(of: memberItem)
-                guard let memberIDNode = reader.requireKey("id", in: member, what: "a consultee", fallback: memberAt),
-                      let memberID = reader.id(memberIDNode, key: "id"),
-                      let name = reader.requireKey("name", in: member, what: "a consultee", fallback: memberAt)
-                          .flatMap({ reader.string($0, key: "name") })
-                else { continue }
-                let range = reader.range(of: memberIDNode)
+                guard let (memberID, range, name) = reader.idEntry(memberItem, textKey: "name", what: "a consultee") else { continue }
                 if let first = seen[memberID] {
                     reader.report(.duplicateConsultee, "Consultee ID '\(memberID)' is used twice", at: range,
                                   notes: [DiagnosticNote("first used here", at: first)])
@@ -255,6 +247,17 @@ extension YAMLReader {
             return nil
         }
         return Array(sequence)
+    }
+
+    /// An entry of exactly an `id` and one text (`name`, `title`): themes, consultees.
+    mutating func idEntry(_ item: Node, textKey: String, what: String) -> (id: String, idRange: SourceRange, text: String)? {
+        guard let entry = mapping(item, what: what) else { return nil }
+        rejectUnknownKeys(entry, allowed: ["id", textKey], what: what)
+        let at = range(of: item)
+        guard let idNode = requireKey("id", in: entry, what: what, fallback: at), let id = id(idNode, key: "id"),
+              let text = requireKey(textKey, in: entry, what: what, fallback: at).flatMap({ string($0, key: textKey) })
+        else { return nil }
+        return (id, range(of: idNode), text)
     }
 
     mutating func id(_ node: Node, key: String) -> String? {

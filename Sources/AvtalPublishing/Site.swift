@@ -306,7 +306,7 @@ struct VersionSite {
     static func clausesHTML(_ clauses: [ClauseContext]) -> String {
         var out = ""
         func write(_ clause: ClauseContext) {
-            let e = CompilationRenderer.escape
+            let e = HTML.escape
             out += "<section class=\"clause\" id=\"\(e(clause.anchor))\">\n"
             out += "<\(clause.tag) class=\"clause-heading\"><span class=\"number\">\(e(clause.number))</span> "
             out += "<span class=\"heading-text\">\(clause.headingHTML)</span> <a class=\"permalink\" href=\"#\(e(clause.anchor))\">#"
@@ -329,7 +329,7 @@ struct VersionSite {
     static func tocHTML(_ clauses: [ClauseContext]) -> String {
         var out = ""
         func write(_ clause: ClauseContext) {
-            let e = CompilationRenderer.escape
+            let e = HTML.escape
             out += "<li><a href=\"#\(e(clause.anchor))\"><span class=\"number\">\(e(clause.number))</span> \(e(clause.headingText))</a>"
             if !clause.children.isEmpty {
                 out += "\n<ol>\n"

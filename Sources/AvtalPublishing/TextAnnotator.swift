@@ -41,7 +41,7 @@ final class TextAnnotator {
                 let url = statuteURL.replacingOccurrences(of: "{sfs}", with: statute.sfs)
                 let name = "\(visible) – \(statute.title) (\(statute.sfs))"
                 spans.append(Span(range: citation.range,
-                                  before: "<a class=\"citation\" href=\"\(Self.escape(url))\" aria-label=\"\(Self.escape(name))\">",
+                                  before: "<a class=\"citation\" href=\"\(HTML.escape(url))\" aria-label=\"\(HTML.escape(name))\">",
                                   after: "</a>"))
             }
         }
@@ -52,7 +52,7 @@ final class TextAnnotator {
                 guard !marked.contains(position), !spans.contains(where: { $0.range.overlaps(range) }) else { continue }
                 marked.insert(position)
                 spans.append(Span(range: range,
-                                  before: "<a class=\"term\" href=\"\(glossaryPage)#\(Self.escape(glossary.terms[position].id))\">",
+                                  before: "<a class=\"term\" href=\"\(glossaryPage)#\(HTML.escape(glossary.terms[position].id))\">",
                                   after: "</a>"))
             }
         }
@@ -88,5 +88,4 @@ final class TextAnnotator {
         }
     }
 
-    static func escape(_ text: String) -> String { CompilationRenderer.escape(text) }
 }

@@ -160,6 +160,21 @@ def axe_script_path() -> Path:
     pytest.fail("no axe-core engine: install selenium-axe-python (axe-core 4.x) or set AXE_SCRIPT", pytrace=False)
 
 
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("svar-downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(downloads):
+    """A headless Chromium of the test module's own: files it downloads go to `downloads` without asking."""
+    driver = start_chromium(downloads, script_timeout=120)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
 @pytest.fixture(scope="session")
 def driver():
     """One headless Chromium for the whole session."""

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, require_avtal_binary, start_chromium
+from conftest import REPO_ROOT, require_avtal_binary
 
 VERSION = "remiss-2025"
 
@@ -72,19 +72,6 @@ def svar_page(tmp_path_factory) -> Path:
     return page
 
 
-@pytest.fixture(scope="module")
-def downloads(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("svar-downloads")
-
-
-@pytest.fixture(scope="module")
-def browser(downloads):
-    """A headless Chromium of this module's own: downloads go to `downloads` without asking."""
-    driver = start_chromium(downloads, script_timeout=60)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 class Form:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import axe_script_path, start_chromium
+from conftest import axe_script_path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO_ROOT / "Templates" / "svar.mustache"
@@ -103,19 +103,6 @@ def svar_page(svar_source) -> Path:
 # The browser
 # --------------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def downloads(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("svar-downloads")
-
-
-@pytest.fixture(scope="module")
-def browser(downloads):
-    """A headless Chromium of this module's own: downloads go to `downloads` without asking."""
-    driver = start_chromium(downloads, script_timeout=120)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 STRUCTURE_JS = """
