@@ -1,0 +1,97 @@
+import Foundation
+import Yams
+
+public enum PatchKind: String, CaseIterable, Sendable {
+    case adjustment, correction
+}
+
+/// Where `insert` and `move` put a clause, relative to an existing clause of the same document.
+public enum Placement: Hashable, Sendable {
+    case after(String)
+    case before(String)
+    /// As the last sub-clause.
+    case into(String)
+
+    public var anchor: String {
+        switch self {
+        case let .after(id), let .before(id), let .into(id): id
+        }
+    }
+}
+
+/// What a change guards itself with: the text it expects to find.
+public enum Guard: Hashable, Sendable {
+    case text(String)
+    case sha256(String)
+}
+
+public enum Operation: Hashable, Sendable {
+    case replace(phrase: String, with: String)
+    case setText(String, guard: Guard)
+    case setHeading(String, expect: String)
+    case insert(id: String, heading: String, text: String, placement: Placement)
+    case delete(guard: Guard?)
+    case move(Placement)
+    case renameID(String)
+    case setMetadata(field: String, value: String, expect: String)
+
+    public var name: String {
+        switch self {
+        case .replace: "replace"
+        case .setText: "set-text"
+        case .setHeading: "set-heading"
+        case .insert: "insert"
+        case .delete: "delete"
+        case .move: "move"
+        case .renameID: "rename-id"
+        case .setMetadata: "set-metadata"
+        }
+    }
+}
+
+/// A change's target: a document, or a clause of one.
+public struct Target: Hashable, Sendable, CustomStringConvertible {
+    public var document: String
+    public var clause: String?
+
+    public init(document: String, clause: String?) {
+        self.document = document
+        self.clause = clause
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard Suggestions.isValidID(parts[0]) else { return nil }
+        if parts.count == 2 {
+            guard Suggestions.isValidID(parts[1]) else { return nil }
+            self.init(document: parts[0], clause: parts[1])
+        } else {
+            self.init(document: parts[0], clause: nil)
+        }
+    }
+
+    public var description: String { clause.map { "\(document)#\($0)" } ?? document }
+}
+
+public struct Change: Sendable {
+    public var target: Target
+    public var operation: Operation
+    /// The change's entry in the patch file (its `- target:` line), where problems with it are reported.
+    public var range: SourceRange
+    /// Position in the patch's `changes`, from 1.
+    public var number: Int
+}
+
+/// An approved change to a text, as data: who decided it, when, why, and exactly what it changes.
+public struct Patch: Sendable {
+    public var id: String
+    public var kind: PatchKind
+    public var title: String
+    public var decidedBy: String
+    public var decidedOn: CalendarDate
+    public var reference: String
+    public var rationale: String
+    public var changes: [Change]
+    public var source: SourceFile
+    public var idRange: SourceRange
+}
