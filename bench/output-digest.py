@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""SHA-256 of every file under a folder, one line each, sorted; a zip is listed entry by entry.
+
+The remiss manifest names the git commit it was built from, which differs on every commit by
+design; that one value is blanked so the digest speaks about the output, not the commit."""
+import hashlib, re, sys, zipfile
+from pathlib import Path
+
+COMMIT = re.compile(rb'("commit" : )"[0-9a-f]{40}"')
+
+
+def digest(name: str, data: bytes) -> str:
+    if name.split(" ")[0].endswith("manifest.json"):
+        data = COMMIT.sub(rb'\1"<commit>"', data)
+    return f"{hashlib.sha256(data).hexdigest()}  {name}"
+
+
+root = Path(sys.argv[1])
+for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    rel = path.relative_to(root).as_posix()
+    if rel.endswith(".zip"):
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                print(digest(f"{rel}!{info.filename} {info.date_time} {oct(info.external_attr)}", z.read(info)))
+    else:
+        print(digest(rel, path.read_bytes()))
