@@ -64,45 +64,59 @@ public enum WordDiff {
     /// "1 januari 2031" reads as one change rather than three.
     public static func runs(from old: String, to new: String) -> [TextRun] {
         if old == new { return old.isEmpty ? [] : [TextRun(.equal, old)] }
+        // A clause only in one version: one run, without diffing (Myers on an empty side still walks
+        // and validates every token).
+        if old.isEmpty { return [TextRun(.inserted, new)] }
+        if new.isEmpty { return [TextRun(.deleted, old)] }
         let a = tokens(old), b = tokens(new)
         let difference = b.difference(from: a)
-        var removed = Set<Int>(), inserted = Set<Int>()
+        var removed = [Bool](repeating: false, count: a.count), inserted = [Bool](repeating: false, count: b.count)
         for change in difference {
             switch change {
-            case let .remove(offset, _, _): removed.insert(offset)
-            case let .insert(offset, _, _): inserted.insert(offset)
+            case let .remove(offset, _, _): removed[offset] = true
+            case let .insert(offset, _, _): inserted[offset] = true
             }
         }
+        return runs(merging(groups(a, b, removed: removed, inserted: inserted)))
+    }
 
-        // Equal stretches and changed stretches (deleted text, inserted text), in order.
-        enum Group {
-            case equal(String)
-            case change(deleted: String, inserted: String)
-        }
+    /// Equal stretches and changed stretches (deleted text, inserted text), in order.
+    private enum Group {
+        case equal(String)
+        case change(deleted: String, inserted: String)
+    }
+
+    /// Tokens joined into stretches; each stretch is built in place, so a long stretch costs its
+    /// length, not its length squared.
+    private static func groups(_ a: [String], _ b: [String], removed: [Bool], inserted: [Bool]) -> [Group] {
         var groups: [Group] = []
-        func add(deleted: String = "", inserted: String = "", equal: String = "") {
-            if !equal.isEmpty {
-                if case let .equal(text)? = groups.last { groups[groups.count - 1] = .equal(text + equal) } else { groups.append(.equal(equal)) }
-                return
-            }
-            if case let .change(d, i)? = groups.last {
-                groups[groups.count - 1] = .change(deleted: d + deleted, inserted: i + inserted)
-            } else {
-                groups.append(.change(deleted: deleted, inserted: inserted))
-            }
+        var equal = "", deleted = "", added = ""
+        func flushEqual() {
+            if !equal.isEmpty { groups.append(.equal(equal)); equal = "" }
+        }
+        func flushChange() {
+            if !deleted.isEmpty || !added.isEmpty { groups.append(.change(deleted: deleted, inserted: added)) }
+            deleted = ""
+            added = ""
         }
         var i = 0, j = 0
         while i < a.count || j < b.count {
-            if i < a.count, removed.contains(i) {
-                add(deleted: a[i]); i += 1
-            } else if j < b.count, inserted.contains(j) {
-                add(inserted: b[j]); j += 1
+            if i < a.count, removed[i] {
+                flushEqual(); deleted += a[i]; i += 1
+            } else if j < b.count, inserted[j] {
+                flushEqual(); added += b[j]; j += 1
             } else {
-                add(equal: a[i]); i += 1; j += 1
+                flushChange(); equal += a[i]; i += 1; j += 1
             }
         }
+        flushEqual()
+        flushChange()
+        return groups
+    }
 
-        // Join replacements separated only by spaces.
+    /// Replacements separated only by spaces joined, so that "31 december 2030" replaced by
+    /// "1 januari 2031" reads as one change rather than three.
+    private static func merging(_ groups: [Group]) -> [Group] {
         var merged: [Group] = []
         for group in groups {
             if case let .change(d2, i2) = group, !d2.isEmpty, !i2.isEmpty, merged.count >= 2,
@@ -114,9 +128,12 @@ public enum WordDiff {
                 merged.append(group)
             }
         }
+        return merged
+    }
 
+    private static func runs(_ groups: [Group]) -> [TextRun] {
         var runs: [TextRun] = []
-        for group in merged {
+        for group in groups {
             switch group {
             case let .equal(text): runs.append(TextRun(.equal, text))
             case let .change(deleted, inserted):

@@ -34,6 +34,18 @@ extension VersionDiff {
         compute(from: try text(a, in: workspace), to: try text(b, in: workspace))
     }
 
+    /// What a version's patches changed: the version against its base. Patches change clauses and
+    /// front matter but never add or remove a document, so a document that only the base holds was
+    /// added to the base after the version was made; it is left out, which also keeps the cost of a
+    /// version's redline independent of how far the working text has grown since.
+    public static func ofVersion(_ id: String, in workspace: Workspace) -> VersionDiff? {
+        guard let version = workspace.versions.first(where: { $0.id == id }),
+              var base = workspace.texts[version.base], let text = workspace.texts[id] else { return nil }
+        let ids = Set(text.documents.map(\.entry.id))
+        base.documents.removeAll { !ids.contains($0.entry.id) }
+        return compute(from: base, to: text)
+    }
+
     static func text(_ id: String, in workspace: Workspace) throws(PublishingError) -> VersionText {
         if let text = workspace.texts[id] { return text }
         if id == VersionsFile.working || workspace.versions.contains(where: { $0.id == id }) {

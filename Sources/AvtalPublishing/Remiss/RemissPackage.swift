@@ -61,14 +61,15 @@ public struct RemissPackage {
     /// Every file of the package, by path within it; `extra` (PDFs) is added before the manifest is made.
     public func files(extra: [String: Data] = [:]) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for (path, data) in try SiteBuilder(workspace: workspace, templates: templates).render(only: version.id) {
+        let diff = VersionDiff.ofVersion(version.id, in: workspace)
+        let site = try SiteBuilder(workspace: workspace, templates: templates, diffs: diff.map { [version.id: $0] } ?? [:])
+        for (path, data) in try site.render(only: version.id) {
             files["\(Self.site)/\(path)"] = data
         }
         files[Self.letter] = Data(try renderLetter().utf8)
         files[Self.form] = Data(try renderForm().utf8)
         files[Self.schema] = try templates.asset(named: Self.schema)
-        if let base = workspace.texts[version.base], let text = workspace.texts[version.id] {
-            let diff = VersionDiff.compute(from: base, to: text)
+        if let diff {
             files["andringar.html"] = Data(try RedlineRenderer(templates: templates).render(
                 diff, fromTitle: VersionDiff.title(of: version.base, in: workspace),
                 toTitle: VersionDiff.title(of: version.id, in: workspace)).utf8)

@@ -76,6 +76,7 @@ public struct TemplateLibrary: Sendable {
     func render(_ content: Any, with name: String, frame: PageFrame, library: MustacheLibrary) throws(TemplateError) -> String {
         var context = frame.context
         context["content"] = content
+        context["navItems"] = frame.navItemsHTML ?? NavFragment(frame.nav, library: library).html(current: nil)
         if frame.hasInlineStyle, context["inlineStyle"] as? String == "" {
             context["inlineStyle"] = String(decoding: try asset(named: "style.css"), as: UTF8.self)
         }
@@ -133,12 +134,16 @@ public struct PageFrame: Sendable {
     public var versionTitle: String?
     public var versionStatus: String?
     public var nav: [NavItem]
+    /// `nav` already rendered, for pages that share one navigation (see `NavFragment`).
+    public var navItemsHTML: String?
     public var footer: String
     /// A page that stands alone (a redline written with --output) carries its stylesheet inline.
     public var hasInlineStyle: Bool
 
     public init(pageTitle: String, siteTitle: String, root: String = "", versionTitle: String? = nil,
-                versionStatus: String? = nil, nav: [NavItem] = [], footer: String = "", hasInlineStyle: Bool = false) {
+                versionStatus: String? = nil, nav: [NavItem] = [], navItemsHTML: String? = nil, footer: String = "",
+                hasInlineStyle: Bool = false) {
+        self.navItemsHTML = navItemsHTML
         self.pageTitle = pageTitle
         self.siteTitle = siteTitle
         self.root = root

@@ -10,8 +10,12 @@ public struct SiteBuilder {
     let library: MustacheLibrary
     let termIndex: (index: PhraseIndex, termOfForm: [Int])?
 
-    public init(workspace: Workspace, templates: TemplateLibrary) throws(TemplateError) {
+    /// Version diffs a caller already has (the remiss package needs the same one), by version ID.
+    let diffs: [String: VersionDiff]
+
+    public init(workspace: Workspace, templates: TemplateLibrary, diffs: [String: VersionDiff] = [:]) throws(TemplateError) {
         self.workspace = workspace
+        self.diffs = diffs
         self.templates = try templates.preloaded()
         library = try self.templates.library()
         termIndex = workspace.context.glossary?.termIndex
@@ -137,7 +141,15 @@ struct VersionSite {
             }
         }
         casesByClause = cases
+        let hasGlossary = builder.workspace.context.glossary.map { !$0.terms.isEmpty } ?? false
+        navItems = Self.nav(of: text, version: builder.workspace.versions.first { $0.id == id },
+                            hasGlossary: hasGlossary, hasCases: !builder.workspace.context.patientCases.isEmpty)
+        navFragment = NavFragment(navItems, library: builder.library)
     }
+
+    /// The navigation every page of the version shows, rendered once.
+    let navItems: [PageFrame.NavItem]
+    let navFragment: NavFragment
 
     /// Patient cases by the clause ("document#clause") they illustrate.
     let casesByClause: [String: [PatientCase]]
@@ -178,8 +190,7 @@ struct VersionSite {
 
     /// The version's changes against its base, for the start page and the redline.
     var diff: VersionDiff? {
-        guard let version, let base = builder.workspace.texts[version.base] else { return nil }
-        return VersionDiff.compute(from: base, to: text)
+        builder.diffs[id] ?? VersionDiff.ofVersion(id, in: builder.workspace)
     }
 
     func render() throws -> [(String, String)] {
@@ -216,21 +227,18 @@ struct VersionSite {
     func frame(title: String, current: String) -> PageFrame {
         PageFrame(pageTitle: "\(title) – \(builder.versionTitle(id))", siteTitle: builder.siteTitle, root: "../",
                   versionTitle: builder.versionTitle(id), versionStatus: builder.versionStatus(id),
-                  nav: nav(current: current), footer: builder.footer)
+                  nav: navItems, navItemsHTML: navFragment.html(current: current), footer: builder.footer)
     }
 
-    func nav(current: String) -> [PageFrame.NavItem] {
-        var items = [PageFrame.NavItem(href: "index.html", label: "Översikt", current: current == "index.html")]
-        for document in text.documents {
-            let file = "\(document.entry.id).html"
-            items.append(.init(href: file, label: document.frontMatter.shortTitle, current: current == file))
-        }
-        items.append(.init(href: "alla.html", label: "Hela texten", current: current == "alla.html"))
-        if hasGlossary { items.append(.init(href: "begrepp.html", label: "Begrepp", current: current == "begrepp.html")) }
-        if hasCases { items.append(.init(href: "patientfall.html", label: "Patientfall", current: current == "patientfall.html")) }
-        if version != nil {
-            items.append(.init(href: "andringar.html", label: "Ändringar", current: current == "andringar.html"))
-        }
+    /// The version's navigation with no page marked; `NavFragment` marks the current one per page.
+    static func nav(of text: VersionText, version: Version?, hasGlossary: Bool, hasCases: Bool) -> [PageFrame.NavItem] {
+        func item(_ href: String, _ label: String) -> PageFrame.NavItem { .init(href: href, label: label, current: false) }
+        var items = [item("index.html", "Översikt")]
+        items += text.documents.map { item("\($0.entry.id).html", $0.frontMatter.shortTitle) }
+        items.append(item("alla.html", "Hela texten"))
+        if hasGlossary { items.append(item("begrepp.html", "Begrepp")) }
+        if hasCases { items.append(item("patientfall.html", "Patientfall")) }
+        if version != nil { items.append(item("andringar.html", "Ändringar")) }
         items.append(.init(href: "../index.html", label: "Alla versioner", current: false))
         return items
     }
