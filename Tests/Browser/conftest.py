@@ -137,26 +137,14 @@ def start_chromium(downloads: Path | None = None, script_timeout: int = 60):
 
 
 def axe_script_path() -> Path:
-    """AXE_SCRIPT if set, else an installed axe-core 4.x (selenium-axe-python), else the older one.
-
-    axe-selenium-python 2.1.6 bundles axe-core 3.1.1 (2018), which has no WCAG 2.1 tags;
-    selenium-axe-python (same API) bundles axe-core 4.x. Both are local files: nothing is fetched."""
+    """AXE_SCRIPT if set, else the axe-core 4.x that selenium-axe-python bundles (a local file:
+    nothing is fetched). 4.x is needed for the wcag21a/aa tags."""
     if os.environ.get("AXE_SCRIPT"):
         return Path(os.environ["AXE_SCRIPT"])
-    candidates = []
-    try:
-        import selenium_axe_python
-        candidates.append(Path(selenium_axe_python.__file__).parent / "axe-core" / "axe.min.js")
-    except ImportError:
-        pass
-    try:
-        from axe_selenium_python import axe as axe_module
-        candidates.append(Path(axe_module._DEFAULT_SCRIPT))
-    except ImportError:
-        pass
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
+    import selenium_axe_python
+    candidate = Path(selenium_axe_python.__file__).parent / "axe-core" / "axe.min.js"
+    if candidate.is_file():
+        return candidate
     pytest.fail("no axe-core engine: install selenium-axe-python (axe-core 4.x) or set AXE_SCRIPT", pytrace=False)
 
 

@@ -1,6 +1,6 @@
 """WCAG 2.1 AA checks of every page type in headless Chromium.
 
-axe-core (via axe-selenium-python, bundled locally, nothing fetched) checks the WCAG 2.0/2.1 A and
+axe-core (via selenium-axe-python, bundled locally, nothing fetched) checks the WCAG 2.0/2.1 A and
 AA rules; the remaining requirements of the site are checked in the browser directly: language,
 one h1, heading levels that follow the clause tree, landmarks, the skip link, visible keyboard
 focus, no horizontal scrolling at 320 CSS pixels, and changes that are not shown by colour alone.
@@ -39,7 +39,7 @@ pages = pytest.mark.parametrize("page", list(PAGE_TYPES.values()), ids=list(PAGE
 @pytest.fixture(scope="session")
 def axe_engine(driver, site):
     """What the injected axe-core knows: its version and which of AXE_TAGS it has rules for."""
-    from axe_selenium_python import Axe
+    from selenium_axe_python import Axe
 
     script = axe_script_path()
     driver.get((site / "index.html").as_uri())
@@ -92,7 +92,7 @@ def test_axe_engine_knows_wcag21(axe_engine):
 
 @pages
 def test_axe_wcag21_aa(open_page, page, axe_engine):
-    from axe_selenium_python import Axe
+    from selenium_axe_python import Axe
 
     driver = open_page(page)
     axe = Axe(driver, script_url=axe_engine["script"])
