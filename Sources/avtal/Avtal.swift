@@ -236,7 +236,7 @@ struct Build: ParsableCommand {
         }
         do {
             let files = try SiteBuilder(workspace: workspace, templates: templates).render(only: version)
-            try OutputWriter.replace(URL(fileURLWithPath: output), with: files)
+            try OutputWriter.replace(URL(fileURLWithPath: output), with: files, corpus: corpus.url)
             let pages = files.keys.filter { $0.hasSuffix(".html") }.count
             print("built \(pages) pages in \(output)/")
         } catch {
@@ -352,8 +352,8 @@ struct Remiss: ParsableCommand {
             let date = RemissPackage.timestamp(for: package.version, environment: ProcessInfo.processInfo.environment)
             let zip = try RemissPackage.zip(files, root: version, date: date)
             let out = URL(fileURLWithPath: output)
-            try OutputWriter.replace(out.appendingPathComponent("remiss").appendingPathComponent(version), with: files)
-            try OutputWriter.replaceFile(out.appendingPathComponent("remiss-\(version).zip"), with: zip)
+            try OutputWriter.replace(out.appendingPathComponent("remiss").appendingPathComponent(version), with: files,
+                                     alongWith: out.appendingPathComponent("remiss-\(version).zip"), data: zip, corpus: corpus.url)
             print("wrote \(output)/remiss/\(version)/ (\(files.count) files) and \(output)/remiss-\(version).zip (\(zip.count) bytes)")
         } catch let error as ExitCode {
             throw error
@@ -491,7 +491,7 @@ struct Responses: ParsableCommand {
                                                    templates: try templates.preloaded(),
                                                    versionTitle: VersionDiff.title(of: version, in: workspace))
                 let target = output ?? "Output/remissvar/\(version)"
-                try OutputWriter.replace(URL(fileURLWithPath: target), with: try renderer.files())
+                try OutputWriter.replace(URL(fileURLWithPath: target), with: try renderer.files(), corpus: corpus.url)
                 for entry in compilation.entries where entry.status != .accepted || !entry.reasons.isEmpty {
                     print("\(entry.label): \(entry.status.rawValue)")
                     for reason in entry.reasons { print("  - \(reason)") }
