@@ -87,6 +87,11 @@ import Testing
     @Test func theOutputFolderIsReplacedNotMixed() throws {
         let output = try temporaryFolder()
         try Data("gammal".utf8).write(to: output.appendingPathComponent("gammal-fil.txt"))
+        // Without avtal's marker the folder is someone else's: refused, and left alone.
+        let refused = try avtal(["responses", "compile", try goodFolder().path, "--version", "remiss-2025", "--output", output.path])
+        #expect(refused.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["gammal-fil.txt"])
+        try Data().write(to: output.appendingPathComponent(".avtal-output"))
         let run = try avtal(["responses", "compile", try goodFolder().path, "--version", "remiss-2025", "--output", output.path])
         #expect(run.status == 0)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: output.path)) == Self.outputFiles)

@@ -7,7 +7,7 @@ import Glibc
 /// into a staging folder beside the target and swapped in whole, under an exclusive lock, so that the
 /// target path always holds the complete old tree or the complete new one, and a failed run leaves
 /// the old one untouched.
-package enum AtomicWriter {
+public enum AtomicWriter {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
         package init(_ description: String) { self.description = description }
@@ -45,18 +45,22 @@ package enum AtomicWriter {
         if case .output = mode { marked[OutputFolderGuard.markerName] = Data(OutputFolderGuard.markerText.utf8) }
         let staging = sibling(of: target, role: "staging")
         try writeTree(marked, into: staging)
-        var stagedCompanion: URL?
+        var stagedCompanion: (staged: URL, url: URL)?
         if let companion {
             removeLeftovers(of: companion.url)
             let url = sibling(of: companion.url, role: "staging")
-            do { try companion.data.write(to: url) } catch {
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try companion.data.write(to: url)
+            } catch {
                 try? FileManager.default.removeItem(at: staging)
                 throw Failure("cannot write \(companion.url.path): \(error.localizedDescription)")
             }
-            stagedCompanion = url
+            stagedCompanion = (staged: url, url: companion.url)
         }
-        try swapIn(staging, at: target, companion: stagedCompanion.map { ($0, companion!.url) },
-                   noReplace: { if case .newFolder = mode { true } else { false } }())
+        var noReplace = false
+        if case .newFolder = mode { noReplace = true }
+        try swapIn(staging, at: target, companion: stagedCompanion, noReplace: noReplace)
     }
 
     /// Writes one file by writing a sibling and renaming it over the target, under the target's lock
