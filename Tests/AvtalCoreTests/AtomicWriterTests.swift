@@ -60,7 +60,7 @@ import Testing
         try AtomicWriter.replaceFolder(site, with: ["a.html": Data("2".utf8), "sub/b.html": Data()], mode: .output(corpus: nil))
         #expect(try contents(site) == [OutputFolderGuard.markerName, "a.html", "sub"])
         #expect(try Data(contentsOf: site.appendingPathComponent("a.html")) == Data("2".utf8))
-        #expect(try contents(parent) == [".foreign.lock", ".site.lock", "foreign", "site"])
+        #expect(try contents(parent) == [".site.lock", "foreign", "site"])
     }
 
     @Test func removesStagingAndOldFoldersOfKilledRuns() throws {

@@ -30,6 +30,8 @@ public enum AtomicWriter {
         let target = target.standardizedFileURL
         // A new folder in the corpus is written under the corpus lock its caller (publish) holds; a
         // lock file of its own would be one more file in the corpus.
+        // The guard runs before the lock too, so that a refused target gets no lock file beside it.
+        if case let .output(corpus) = mode { try OutputFolderGuard.check(target, corpus: corpus) }
         let lock: FolderLock?
         if case .output = mode { lock = try FolderLock(lockFile(for: target)) } else { lock = nil }
         defer { withExtendedLifetime(lock) {} }
