@@ -30,26 +30,26 @@ enum Reporting {
         case is ProblemsReported:
             return Outcome(status: problems, message: "")
         case let failure as ActionFailure:
-            return outcome(of: failure, from: command)
+            return outcome(ofAction: failure, from: command)
         case let failure as PublishAction.Failure:
             switch failure {
-            case let .problems(diagnostics, sources): return outcome(of: .problems(diagnostics, sources: sources), from: command)
-            case let .usage(message), let .io(message): return outcome(of: .cannotRun(message), from: command)
+            case let .problems(diagnostics, sources): return outcome(ofAction: .problems(diagnostics, sources: sources), from: command)
+            case let .usage(message), let .io(message): return outcome(ofAction: .cannotRun(message), from: command)
             }
         case is ExitCode, is CleanExit:
             return nil
         default:
-            if Avtal.exitCode(for: error) == .validationFailure {
-                return Outcome(status: cannotRun, message: Avtal.fullMessage(for: error) + "\n")
+            switch Avtal.exitCode(for: error) {
+            case .validationFailure: return Outcome(status: cannotRun, message: Avtal.fullMessage(for: error) + "\n")
+            case .success: return nil  // --help and --version, which ArgumentParser prints
+            default: break
             }
-            // An error before any command ran is ArgumentParser's own (such as --help).
-            guard command != nil else { return nil }
-            return outcome(of: .cannotRun("\(error)"), from: command)
+            return outcome(ofAction: .cannotRun("\(error)"), from: command)
         }
     }
 
     /// Errors found in the corpus are quoted with their source lines, then the refusal.
-    static func outcome(of failure: ActionFailure, from command: (any ParsableCommand)?) -> Outcome {
+    static func outcome(ofAction failure: ActionFailure, from command: (any ParsableCommand)?) -> Outcome {
         switch failure {
         case let .problems(diagnostics, sources):
             let corpusCommand = command as? any CorpusCommand

@@ -50,7 +50,7 @@ import Testing
 
     @Test func withoutTemplatesAnActionCannotRun() throws {
         let nowhere = try actionFolder()
-        let search = TemplateSearch(given: nowhere, corpus: nowhere.appendingPathComponent("corpus"), environment: [:])
+        let search = TemplateSearch(given: nowhere, corpus: nowhere.appendingPathComponent("corpus"), environment: [:], currentFolder: nowhere)
         #expect(search.candidates.first == nowhere, "the folder given is tried first")
         let failure = try #require(throws: ActionFailure.self) {
             try BuildAction.run(root: andringar, templates: search, version: nil, output: nowhere.appendingPathComponent("site"))

@@ -7,17 +7,20 @@ public struct TemplateSearch: Sendable {
     public var given: URL?
     public var corpus: URL
     public var environment: [String: String]
+    public var currentFolder: URL
 
-    public init(given: URL? = nil, corpus: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(given: URL? = nil, corpus: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+                currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.given = given
         self.corpus = corpus
         self.environment = environment
+        self.currentFolder = currentFolder
     }
 
     public var candidates: [URL] {
         [given, environment["AVTAL_TEMPLATES"].map { URL(fileURLWithPath: $0) }].compactMap { $0 }
             + [corpus.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates"),
-               URL(fileURLWithPath: "Templates")]
+               currentFolder.appendingPathComponent("Templates")]
     }
 
     /// The first candidate that holds a layout; a folder without one is not a templates folder.
