@@ -153,8 +153,8 @@ import Testing
         var changedMetadata: [String] = []
         for document in working.documents {
             let other = try #require(remiss.document(document.entry.id))
-            for field in ["title", "short-title", "valid-from", "valid-to"] where document.metadata(field) != other.metadata(field) {
-                changedMetadata.append("\(document.entry.id) \(field)")
+            for field in FrontMatterField.patchable where document.metadata(field) != other.metadata(field) {
+                changedMetadata.append("\(document.entry.id) \(field.rawValue)")
             }
             var before: [String: String] = [:], after: [String: String] = [:]
             document.walk { clause, path in before[clause.id] = "\(path) \(clause.lockedText)" }

@@ -92,27 +92,15 @@ public struct Assembler {
         if case let .setMetadata(field, value, expect) = change.operation {
             let current = document.metadata(field)
             guard current == expect else {
-                report(.guardMismatch, "'\(field)' of '\(documentID)' is not what the patch expects", change, patch: patch,
+                report(.guardMismatch, "'\(field.rawValue)' of '\(documentID)' is not what the patch expects", change, patch: patch,
                        notes: TextComparison.notes(expected: expect, found: current))
                 return
             }
-            switch field {
-            case "title": document.frontMatter.title = value
-            case "short-title": document.frontMatter.shortTitle = value
-            case "valid-from", "valid-to":
-                if field == "valid-to", value == EditableDocument.untilFurtherNotice {
-                    document.frontMatter.validity = .untilFurtherNotice
-                    break
-                }
-                guard let date = CalendarDate(iso: value), date.isValid else {
-                    report(.invalidDate, "'\(value)' is not a date that exists (YYYY-MM-DD)", change, patch: patch)
-                    return
-                }
-                if field == "valid-from" { document.frontMatter.validFrom = date } else { document.frontMatter.validity = .until(date) }
-            default:
+            guard document.setMetadata(field, to: value) else {
+                report(.invalidDate, "'\(value)' is not a date that exists (YYYY-MM-DD)", change, patch: patch)
                 return
             }
-            document.metadataOrigin[field == "valid-to" ? "valid-to" : field] = origin
+            document.metadataOrigin[field.rawValue] = origin
             return
         }
 

@@ -42,18 +42,34 @@ public struct EditableDocument: Sendable {
     public var preambleOrigin: Origin
     public var clauses: [EditableClause]
 
-    /// The value of a front matter field patches may change, as text.
-    public func metadata(_ field: String) -> String {
+    /// A front matter field's value as text: dates as `YYYY-MM-DD`, no end date as `until-further-notice`,
+    /// the legal basis as its citations joined by "; ".
+    public func metadata(_ field: FrontMatterField) -> String {
         switch field {
-        case "title": frontMatter.title
-        case "short-title": frontMatter.shortTitle
-        case "valid-from": frontMatter.validFrom.description
-        default:
+        case .title: frontMatter.title
+        case .shortTitle: frontMatter.shortTitle
+        case .validFrom: frontMatter.validFrom.description
+        case .validTo:
             switch frontMatter.validity {
             case let .until(date): date.description
             case .untilFurtherNotice: Self.untilFurtherNotice
             }
+        case .legalBasis: frontMatter.legalBasis.joined(separator: "; ")
         }
+    }
+
+    /// Sets a field a patch may change from its text; false when the text is not a date that exists.
+    mutating func setMetadata(_ field: FrontMatterField, to value: String) -> Bool {
+        switch field {
+        case .title: frontMatter.title = value
+        case .shortTitle: frontMatter.shortTitle = value
+        case .validTo where value == Self.untilFurtherNotice: frontMatter.validity = .untilFurtherNotice
+        case .validFrom, .validTo:
+            guard let date = CalendarDate(iso: value), date.isValid else { return false }
+            if field == .validFrom { frontMatter.validFrom = date } else { frontMatter.validity = .until(date) }
+        case .legalBasis: return false
+        }
+        return true
     }
 
     /// How `valid-to` reads in a patch when a document has no end date.
@@ -153,19 +169,20 @@ extension EditableDocument {
         func field(_ key: String, _ value: String) {
             out.append(("\(key): \(YAMLText.scalar(value))", metadataOrigin[key] ?? generated))
         }
+        func origin(_ field: FrontMatterField) -> Origin { metadataOrigin[field.rawValue] ?? generated }
         field("id", frontMatter.id)
         field("kind", frontMatter.kind.rawValue)
-        field("title", frontMatter.title)
-        field("short-title", frontMatter.shortTitle)
-        field("valid-from", frontMatter.validFrom.description)
+        for field in [FrontMatterField.title, .shortTitle, .validFrom] {
+            out.append(("\(field.rawValue): \(YAMLText.scalar(metadata(field)))", origin(field)))
+        }
         switch frontMatter.validity {
-        case let .until(date): field("valid-to", date.description)
-        case .untilFurtherNotice: out.append(("valid-until-further-notice: true", metadataOrigin["valid-to"] ?? generated))
+        case let .until(date): out.append(("\(FrontMatterField.validTo.rawValue): \(YAMLText.scalar(date.description))", origin(.validTo)))
+        case .untilFurtherNotice: out.append(("valid-until-further-notice: true", origin(.validTo)))
         }
         if !frontMatter.legalBasis.isEmpty {
-            out.append(("legal-basis:", metadataOrigin["legal-basis"] ?? generated))
+            out.append(("\(FrontMatterField.legalBasis.rawValue):", origin(.legalBasis)))
             for basis in frontMatter.legalBasis {
-                out.append(("  - \(YAMLText.scalar(basis))", metadataOrigin["legal-basis"] ?? generated))
+                out.append(("  - \(YAMLText.scalar(basis))", origin(.legalBasis)))
             }
         }
         out.append(("---", generated))

@@ -7,7 +7,6 @@ enum PatchReader {
     static let operationKeys = ["replace", "set-text", "set-heading", "insert", "delete", "move", "rename-id", "set-metadata"]
     static let changeKeys = ["target", "with", "expect", "expect-sha256", "after", "before", "into"] + operationKeys
     static let insertKeys = ["id", "heading", "text"]
-    public static let metadataFields = ["title", "short-title", "valid-from", "valid-to"]
 
     static func read(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Patch? {
         var reader = YAMLReader(file: source, stage: .assemble)
@@ -89,107 +88,8 @@ enum PatchReader {
                           at: range)
             return nil
         }
-        func need(_ key: String) -> String? {
-            guard let node = map.value(key) else {
-                reader.report(.missingKey, "Missing key '\(key)' in \(what) ('\(name)' needs it)", at: range)
-                return nil
-            }
-            return reader.rawText(node, key: key)
-        }
-        func needsClause() -> Bool {
-            if target.clause == nil {
-                reader.report(.invalidChange, "'\(name)' changes a clause: write the target as '\(target.document)#clause-id'",
-                              at: reader.range(of: targetNode))
-                return false
-            }
-            return true
-        }
-        func placement() -> Placement? {
-            let given = ["after", "before", "into"].filter { map.value($0) != nil }
-            guard given.count == 1, let key = given.first, let node = map.value(key),
-                  let id = reader.string(node, key: key)
-            else {
-                reader.report(.invalidChange, "'\(name)' needs exactly one of 'after', 'before' or 'into'", at: range)
-                return nil
-            }
-            switch key {
-            case "after": return .after(id)
-            case "before": return .before(id)
-            default: return .into(id)
-            }
-        }
-        func guardValue() -> Guard? {
-            if let expect = map.value("expect").flatMap({ reader.rawText($0, key: "expect") }) { return .text(expect) }
-            if let hash = map.value("expect-sha256").flatMap({ reader.string($0, key: "expect-sha256") }) {
-                return .sha256(hash.lowercased())
-            }
-            return nil
-        }
-
-        let operation: Operation
-        switch name {
-        case "replace":
-            guard needsClause(), let phrase = reader.rawText(value, key: "replace"), let with = need("with") else { return nil }
-            operation = .replace(phrase: phrase, with: with)
-        case "set-text":
-            guard needsClause(), let text = reader.rawText(value, key: "set-text") else { return nil }
-            guard let guardValue = guardValue() else {
-                reader.report(.missingKey, "Missing key 'expect' or 'expect-sha256' in \(what): 'set-text' is guarded by the text it replaces",
-                              at: range)
-                return nil
-            }
-            operation = .setText(text, guard: guardValue)
-        case "set-heading":
-            guard needsClause(), let heading = reader.string(value, key: "set-heading"), let expect = need("expect") else { return nil }
-            operation = .setHeading(heading, expect: expect.trimmingCharacters(in: .whitespacesAndNewlines))
-        case "insert":
-            guard let insertMap = reader.mapping(value, what: "'insert'") else { return nil }
-            reader.rejectUnknownKeys(insertMap, allowed: insertKeys, what: "'insert'")
-            let fields = insertKeys.map { key in
-                reader.requireKey(key, in: insertMap, what: "'insert'", fallback: range).flatMap { reader.rawText($0, key: key) }
-            }
-            guard let placement = placement(), let id = fields[0], let heading = fields[1], let text = fields[2] else { return nil }
-            if !Suggestions.isValidID(id), let idNode = insertMap.value("id") {
-                reader.report(.malformedID, "Clause ID '\(id)' is malformed: use lower-case a–z, digits and single dashes",
-                              at: reader.range(of: idNode))
-                return nil
-            }
-            operation = .insert(id: id, heading: heading.trimmingCharacters(in: .whitespacesAndNewlines), text: text, placement: placement)
-        case "delete":
-            guard needsClause() else { return nil }
-            if case let .scalar(scalar) = value, scalar.string != "true" {
-                reader.report(.invalidChange, "Write 'delete: true'", at: reader.range(of: value))
-                return nil
-            }
-            operation = .delete(guard: guardValue())
-        case "move":
-            guard needsClause(), let placement = placement() else { return nil }
-            operation = .move(placement)
-        case "rename-id":
-            guard needsClause(), let newID = reader.string(value, key: "rename-id") else { return nil }
-            if !Suggestions.isValidID(newID) {
-                reader.report(.malformedID, "Clause ID '\(newID)' is malformed: use lower-case a–z, digits and single dashes",
-                              at: reader.range(of: value))
-                return nil
-            }
-            operation = .renameID(newID)
-        default: // set-metadata
-            guard let field = reader.string(value, key: "set-metadata") else { return nil }
-            guard metadataFields.contains(field) else {
-                reader.report(.invalidValue, "'set-metadata' changes one of \(metadataFields.joined(separator: ", ")), not '\(field)'",
-                              at: reader.range(of: value))
-                return nil
-            }
-            if target.clause != nil {
-                reader.report(.invalidChange, "'set-metadata' changes a document: write the target as '\(target.document)'",
-                              at: reader.range(of: targetNode))
-                return nil
-            }
-            guard let newValue = need("with"), let expect = need("expect") else { return nil }
-            operation = .setMetadata(field: field,
-                                     value: newValue.trimmingCharacters(in: .whitespacesAndNewlines),
-                                     expect: expect.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        let change = ChangeReader(map: map, target: target, targetNode: targetNode, range: range, name: name, what: what)
+        guard let operation = change.operation(value, reader: &reader) else { return nil }
         return Change(target: target, operation: operation, range: range, number: number)
     }
 }

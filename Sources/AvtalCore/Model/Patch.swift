@@ -33,7 +33,7 @@ public enum Operation: Hashable, Sendable {
     case delete(guard: Guard?)
     case move(Placement)
     case renameID(String)
-    case setMetadata(field: String, value: String, expect: String)
+    case setMetadata(field: FrontMatterField, value: String, expect: String)
 
     public var name: String {
         switch self {

@@ -127,7 +127,7 @@ extension Amendment {
                 document.fates.append(Fate(originalID: nil, currentID: id, inserted: true))
                 document.byCurrentID[id] = document.fates.count - 1
             case let .setMetadata(field, _, _):
-                if !document.fields.contains(field) { document.fields.append(field) }
+                if !document.fields.contains(field.rawValue) { document.fields.append(field.rawValue) }
             case .replace, .setText:
                 if let id = change.target.clause { document.fates[fate(id)].textChanged = true }
             case .setHeading:

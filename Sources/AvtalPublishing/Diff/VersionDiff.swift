@@ -2,13 +2,7 @@ import AvtalCore
 
 /// A change to one front matter field of a document.
 public struct FrontMatterChange: Hashable, Sendable {
-    public enum Field: String, CaseIterable, Hashable, Sendable {
-        case title
-        case shortTitle = "short-title"
-        case validFrom = "valid-from"
-        case validTo = "valid-to"
-        case legalBasis = "legal-basis"
-    }
+    public typealias Field = FrontMatterField
 
     public var field: Field
     /// As written in front matter: dates as `YYYY-MM-DD`, no end date as `until-further-notice`,
@@ -192,14 +186,8 @@ public struct VersionDiff: Hashable, Sendable {
         return (list, byID)
     }
 
-    private static func fields(_ document: EditableDocument) -> [FrontMatterChange.Field: String] {
-        var values: [FrontMatterChange.Field: String] = [:]
-        for field in FrontMatterChange.Field.allCases {
-            values[field] = field == .legalBasis
-                ? document.frontMatter.legalBasis.joined(separator: "; ")
-                : document.metadata(field.rawValue)
-        }
-        return values
+    private static func fields(_ document: EditableDocument) -> [FrontMatterField: String] {
+        Dictionary(uniqueKeysWithValues: FrontMatterField.allCases.map { ($0, document.metadata($0)) })
     }
 
     /// A document only in one version: every clause inserted (or deleted).
@@ -310,7 +298,7 @@ public struct VersionDiff: Hashable, Sendable {
         placed.sort { $0.key.lexicographicallyPrecedes($1.key) }
 
         let oldFields = fields(a), newFields = fields(b)
-        let frontMatter = FrontMatterChange.Field.allCases.compactMap { field -> FrontMatterChange? in
+        let frontMatter = FrontMatterField.allCases.compactMap { field -> FrontMatterChange? in
             let old = oldFields[field] ?? "", new = newFields[field] ?? ""
             return old == new ? nil : FrontMatterChange(field: field, old: old, new: new)
         }
