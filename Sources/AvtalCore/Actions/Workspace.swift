@@ -10,6 +10,9 @@ public struct Workspace: Sendable {
     public var patches: [String: Patch]
     /// The text of each version that could be built, by version ID.
     public var texts: [String: VersionText]
+    /// What each version's patches changed, by version ID: for drafts and published versions alike,
+    /// whenever the version's base text is here.
+    public var assemblies: [String: AssemblyRecord] = [:]
     /// Each version's parsed corpus (for numbering and rendering), by version ID.
     public var corpora: [String: Corpus]
     public var locks: [String: VersionLock]
@@ -83,6 +86,7 @@ public struct Workspace: Sendable {
                 assemble(version, earlier: versions[..<index])
             }
         }
+        recordRemainingAssemblies()
         checkContinuity()
     }
 
@@ -129,13 +133,8 @@ public struct Workspace: Sendable {
 
     /// A draft: its base with its patches applied, then checked like the sources.
     private mutating func assemble(_ version: Version, earlier: ArraySlice<Version>) {
-        guard var base = baseText(of: version, earlier: earlier) else { return }
-        if let manifest = working?.manifest {
-            base.history.aliases.merge(manifest.aliases) { current, _ in current }
-            base.history.retired.merge(manifest.history.retired) { current, _ in current }
-        }
-        base.id = version.id
-        var assembler = Assembler(base: base)
+        guard let base = baseText(of: version, earlier: earlier) else { return }
+        var assembler = Assembler(base: assemblyBase(base, for: version))
         var complete = true
         for (patchID, range) in zip(version.patches, version.patchRanges) {
             guard let patch = patches[patchID] else {
@@ -151,6 +150,7 @@ public struct Workspace: Sendable {
             assembler.apply(patch)
         }
         diagnostics += assembler.diagnostics
+        assemblies[version.id] = assembler.record
         guard complete, assembler.diagnostics.isEmpty else { return }
         texts[version.id] = assembler.text
         checkAssembled(assembler.text, version: version)
