@@ -148,7 +148,7 @@ import Testing
             single.changes = [patch.changes[number]]
             var assembler = Assembler(base: base)
             assembler.apply(single)
-            let amendment = Amendment.build(patch: single, before: base, after: assembler.text, version: "v2")
+            let amendment = Amendment.build(patch: single, record: assembler.record.patches[0], before: base, version: "v2")
             return amendment.sections.first?.blocks ?? []
         }
         #expect(sentence(2) == [.sentence("Rubriken till punkt 2 ska lyda: ”Parternas ansvar”.")])
