@@ -213,98 +213,115 @@ public struct VersionDiff: Hashable, Sendable {
 
     private static func compare(_ a: EditableDocument, _ b: EditableDocument,
                                 oldHistory: IDHistory, newHistory: IDHistory) -> DocumentDiff {
-        let documentID = b.entry.id
-        let (oldList, oldByID) = entries(a)
-        let (newList, newByID) = entries(b)
-
-        // Match clauses: the same ID, or an old ID the new version's aliases lead to a new one
-        // (or, comparing backwards, a new ID the old version's aliases lead to an old one).
-        var oldToNew: [String: String] = [:]
-        var newToOld: [String: String] = [:]
-        func match(_ old: String, _ new: String) {
-            guard oldToNew[old] == nil, newToOld[new] == nil else { return }
-            oldToNew[old] = new
-            newToOld[new] = old
-        }
-        for entry in oldList where newByID[entry.clause.id] != nil { match(entry.clause.id, entry.clause.id) }
-        for entry in oldList where oldToNew[entry.clause.id] == nil {
-            let resolved = newHistory.resolve(document: documentID, id: entry.clause.id)
-            if resolved != entry.clause.id, newByID[resolved] != nil, oldByID[resolved] == nil { match(entry.clause.id, resolved) }
-        }
-        for entry in newList where newToOld[entry.clause.id] == nil {
-            let resolved = oldHistory.resolve(document: documentID, id: entry.clause.id)
-            if resolved != entry.clause.id, oldByID[resolved] != nil, newByID[resolved] == nil { match(resolved, entry.clause.id) }
-        }
-
-        // Moves: a new parent, or a new place among the siblings both versions share. Comparing the
-        // sibling sequences with CollectionDifference tells a real move (removed here, inserted there)
-        // from a shift caused by a neighbour being inserted or deleted.
-        var moved = Set<String>()
-        let deletedParent = "\u{0}deleted"
-        for entry in newList {
-            guard let old = newToOld[entry.clause.id], let oldEntry = oldByID[old].map({ oldList[$0] }) else { continue }
-            let oldParent = oldEntry.parent.map { oldToNew[$0] ?? deletedParent }
-            if oldParent != entry.parent { moved.insert(entry.clause.id) }
-        }
-        var newChildren: [String?: [String]] = [:]
-        for entry in newList { newChildren[entry.parent, default: []].append(entry.clause.id) }
-        var oldChildren: [String?: [String]] = [:]
-        for entry in oldList { oldChildren[entry.parent, default: []].append(entry.clause.id) }
-        for (parent, siblings) in newChildren {
-            let oldParent: String?? = parent == nil ? .some(nil) : newToOld[parent!].map { .some($0) }
-            guard case let .some(oldParentID) = oldParent else { continue }
-            let before = (oldChildren[oldParentID] ?? []).map { oldToNew[$0] ?? "\u{0}old:" + $0 }
-            let difference = siblings.difference(from: before)
-            var removed = Set<String>()
-            for change in difference { if case let .remove(_, element, _) = change { removed.insert(element) } }
-            for change in difference {
-                if case let .insert(_, element, _) = change, removed.contains(element) { moved.insert(element) }
-            }
-        }
-
-        // Changed clauses, in the new order; a deleted clause after the clause that preceded it.
-        var placed: [(key: [Int], diff: ClauseDiff)] = []
-        for entry in newList {
-            let new = entry.clause
-            let number = EditableDocument.number(entry.path)
-            guard let oldID = newToOld[new.id], let oldEntry = oldByID[oldID].map({ oldList[$0] }) else {
-                placed.append(([entry.order, 0, 0], ClauseDiff(
-                    oldID: nil, newID: new.id, oldNumber: nil, newNumber: number, oldHeading: nil, newHeading: new.heading,
-                    heading: TextChange(old: "", new: new.heading), body: TextChange(old: "", new: new.body), isMoved: false)))
-                continue
-            }
-            let old = oldEntry.clause
-            let diff = ClauseDiff(
-                oldID: old.id, newID: new.id,
-                oldNumber: EditableDocument.number(oldEntry.path), newNumber: number,
-                oldHeading: old.heading, newHeading: new.heading,
-                heading: old.heading == new.heading ? nil : TextChange(old: old.heading, new: new.heading),
-                body: old.body == new.body ? nil : TextChange(old: old.body, new: new.body),
-                isMoved: moved.contains(new.id))
-            if diff.isTextChanged || diff.isMoved || diff.isRenamed { placed.append(([entry.order, 0, 0], diff)) }
-        }
-        var lastSurvivor = -1
-        for entry in oldList {
-            if let new = oldToNew[entry.clause.id], let index = newByID[new] {
-                lastSurvivor = index
-                continue
-            }
-            let old = entry.clause
-            placed.append(([lastSurvivor, 1, entry.order], ClauseDiff(
-                oldID: old.id, newID: nil, oldNumber: EditableDocument.number(entry.path), newNumber: nil,
-                oldHeading: old.heading, newHeading: nil,
-                heading: TextChange(old: old.heading, new: ""), body: TextChange(old: old.body, new: ""), isMoved: false)))
-        }
-        placed.sort { $0.key.lexicographicallyPrecedes($1.key) }
-
+        var matching = ClauseMatching(old: entries(a), new: entries(b))
+        matching.match(document: b.entry.id, oldHistory: oldHistory, newHistory: newHistory)
         let oldFields = fields(a), newFields = fields(b)
         let frontMatter = FrontMatterField.allCases.compactMap { field -> FrontMatterChange? in
             let old = oldFields[field] ?? "", new = newFields[field] ?? ""
             return old == new ? nil : FrontMatterChange(field: field, old: old, new: new)
         }
-        return DocumentDiff(id: documentID, kind: b.entry.kind, title: b.frontMatter.title,
+        return DocumentDiff(id: b.entry.id, kind: b.entry.kind, title: b.frontMatter.title,
                             shortTitle: b.frontMatter.shortTitle, status: .changed, frontMatter: frontMatter,
                             preamble: a.preamble == b.preamble ? nil : TextChange(old: a.preamble, new: b.preamble),
-                            clauses: placed.map(\.diff))
+                            clauses: matching.clauseDiffs(moved: matching.moved()))
+    }
+
+    /// The clauses of two versions of a document, and which old clause is which new one.
+    private struct ClauseMatching {
+        let oldList: [Entry], oldByID: [String: Int]
+        let newList: [Entry], newByID: [String: Int]
+        var oldToNew: [String: String] = [:]
+        var newToOld: [String: String] = [:]
+
+        init(old: (list: [Entry], byID: [String: Int]), new: (list: [Entry], byID: [String: Int])) {
+            (oldList, oldByID, newList, newByID) = (old.list, old.byID, new.list, new.byID)
+        }
+
+        private mutating func match(_ old: String, _ new: String) {
+            guard oldToNew[old] == nil, newToOld[new] == nil else { return }
+            oldToNew[old] = new
+            newToOld[new] = old
+        }
+
+        /// The same ID, or an old ID the new version's aliases lead to a new one (or, comparing
+        /// backwards, a new ID the old version's aliases lead to an old one).
+        mutating func match(document documentID: String, oldHistory: IDHistory, newHistory: IDHistory) {
+            for entry in oldList where newByID[entry.clause.id] != nil { match(entry.clause.id, entry.clause.id) }
+            for entry in oldList where oldToNew[entry.clause.id] == nil {
+                let resolved = newHistory.resolve(document: documentID, id: entry.clause.id)
+                if resolved != entry.clause.id, newByID[resolved] != nil, oldByID[resolved] == nil { match(entry.clause.id, resolved) }
+            }
+            for entry in newList where newToOld[entry.clause.id] == nil {
+                let resolved = oldHistory.resolve(document: documentID, id: entry.clause.id)
+                if resolved != entry.clause.id, oldByID[resolved] != nil, newByID[resolved] == nil { match(resolved, entry.clause.id) }
+            }
+        }
+
+        /// Moves: a new parent, or a new place among the siblings both versions share. Comparing the
+        /// sibling sequences with CollectionDifference tells a real move (removed here, inserted there)
+        /// from a shift caused by a neighbour being inserted or deleted.
+        func moved() -> Set<String> {
+            var moved = Set<String>()
+            let deletedParent = "\u{0}deleted"
+            for entry in newList {
+                guard let old = newToOld[entry.clause.id], let oldEntry = oldByID[old].map({ oldList[$0] }) else { continue }
+                let oldParent = oldEntry.parent.map { oldToNew[$0] ?? deletedParent }
+                if oldParent != entry.parent { moved.insert(entry.clause.id) }
+            }
+            var newChildren: [String?: [String]] = [:]
+            for entry in newList { newChildren[entry.parent, default: []].append(entry.clause.id) }
+            var oldChildren: [String?: [String]] = [:]
+            for entry in oldList { oldChildren[entry.parent, default: []].append(entry.clause.id) }
+            for (parent, siblings) in newChildren {
+                let oldParent: String?? = parent == nil ? .some(nil) : newToOld[parent!].map { .some($0) }
+                guard case let .some(oldParentID) = oldParent else { continue }
+                let before = (oldChildren[oldParentID] ?? []).map { oldToNew[$0] ?? "\u{0}old:" + $0 }
+                let difference = siblings.difference(from: before)
+                var removed = Set<String>()
+                for change in difference { if case let .remove(_, element, _) = change { removed.insert(element) } }
+                for change in difference {
+                    if case let .insert(_, element, _) = change, removed.contains(element) { moved.insert(element) }
+                }
+            }
+            return moved
+        }
+
+        /// Changed clauses, in the new order; a deleted clause after the clause that preceded it.
+        func clauseDiffs(moved: Set<String>) -> [ClauseDiff] {
+            var placed: [(key: [Int], diff: ClauseDiff)] = []
+            for entry in newList {
+                let new = entry.clause
+                let number = EditableDocument.number(entry.path)
+                guard let oldID = newToOld[new.id], let oldEntry = oldByID[oldID].map({ oldList[$0] }) else {
+                    placed.append(([entry.order, 0, 0], ClauseDiff(
+                        oldID: nil, newID: new.id, oldNumber: nil, newNumber: number, oldHeading: nil, newHeading: new.heading,
+                        heading: TextChange(old: "", new: new.heading), body: TextChange(old: "", new: new.body), isMoved: false)))
+                    continue
+                }
+                let old = oldEntry.clause
+                let diff = ClauseDiff(
+                    oldID: old.id, newID: new.id,
+                    oldNumber: EditableDocument.number(oldEntry.path), newNumber: number,
+                    oldHeading: old.heading, newHeading: new.heading,
+                    heading: old.heading == new.heading ? nil : TextChange(old: old.heading, new: new.heading),
+                    body: old.body == new.body ? nil : TextChange(old: old.body, new: new.body),
+                    isMoved: moved.contains(new.id))
+                if diff.isTextChanged || diff.isMoved || diff.isRenamed { placed.append(([entry.order, 0, 0], diff)) }
+            }
+            var lastSurvivor = -1
+            for entry in oldList {
+                if let new = oldToNew[entry.clause.id], let index = newByID[new] {
+                    lastSurvivor = index
+                    continue
+                }
+                let old = entry.clause
+                placed.append(([lastSurvivor, 1, entry.order], ClauseDiff(
+                    oldID: old.id, newID: nil, oldNumber: EditableDocument.number(entry.path), newNumber: nil,
+                    oldHeading: old.heading, newHeading: nil,
+                    heading: TextChange(old: old.heading, new: ""), body: TextChange(old: old.body, new: ""), isMoved: false)))
+            }
+            placed.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            return placed.map(\.diff)
+        }
     }
 }
