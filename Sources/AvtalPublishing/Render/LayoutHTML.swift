@@ -16,7 +16,7 @@ enum LayoutHTML {
         let documentPages = targets.map { VersionSite.Layout.documentPages.href(document: $0.document, clause: $0.clause, from: current) }
         let singlePage = targets.map { VersionSite.Layout.singlePage.href(document: $0.document, clause: $0.clause, from: current) }
         // A link the text wrote to the placeholder itself (through an escape) would be filled in too.
-        guard html.components(separatedBy: Self.hrefMarker).count == targets.count + 1,
+        guard Self.pieces(of: html).count == targets.count + 1,
               (documentPages + singlePage).allSatisfy(Self.needsNoEscaping) else { return nil }
         self = .shared(html: html, documentPages: documentPages, singlePage: singlePage)
     }
@@ -28,22 +28,43 @@ enum LayoutHTML {
         case let .shared(html, documentPages, singlePage):
             let hrefs = layout == .documentPages ? documentPages : singlePage
             guard !hrefs.isEmpty else { return html }
-            let parts = html.components(separatedBy: Self.hrefMarker)
-            var out = parts[0]
+            let parts = Self.pieces(of: html)
+            var out = String(decoding: parts[0], as: UTF8.self)
             out.reserveCapacity(html.utf8.count + hrefs.count * 24)
             for part in parts.dropFirst() {
                 // Each part starts with the target's index, then the closing quote of the href.
-                let digits = part.prefix { $0.isASCII && $0.isNumber }
+                let digits = part.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
                 out += "href=\""
-                if let index = Int(digits), index < hrefs.count {
+                if let index = Int(String(decoding: digits, as: UTF8.self)), index < hrefs.count {
                     out += hrefs[index]
-                    out += part.dropFirst(digits.count)
+                    out += String(decoding: part.dropFirst(digits.count), as: UTF8.self)
                 } else {
-                    out += Self.marker + part
+                    out += Self.marker + String(decoding: part, as: UTF8.self)
                 }
             }
             return out
         }
+    }
+
+    /// `html` split at each placeholder href, on its bytes: Foundation's `components(separatedBy:)`
+    /// was a third of a site build.
+    private static func pieces(of html: String) -> [Substring.UTF8View] {
+        let bytes = html.utf8
+        let needle = Array(hrefMarker.utf8)
+        var pieces: [Substring.UTF8View] = []
+        var start = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == needle[0], bytes[i...].starts(with: needle) {
+                pieces.append(html[start..<i].utf8)
+                i = bytes.index(i, offsetBy: needle.count)
+                start = i
+            } else {
+                i = bytes.index(after: i)
+            }
+        }
+        pieces.append(html[start...].utf8)
+        return pieces
     }
 
     /// Characters that cmark's href escaping leaves as they are and that need no HTML escaping.
