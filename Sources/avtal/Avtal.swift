@@ -1,6 +1,7 @@
 import ArgumentParser
 import AvtalCore
 import AvtalPublishing
+import AvtalResponses
 import Foundation
 
 #if canImport(Glibc)
