@@ -5,66 +5,66 @@ import Foundation
 
 /// The compilation of a remiss's responses: every input accounted for, every grade counted, every
 /// comment placed under its clause with a stable ID and the working group's disposition.
-public struct Compilation: Sendable {
-    public enum Status: String, Sendable {
+package struct Compilation: Sendable {
+    package enum Status: String, Sendable {
         case accepted, superseded, rejected
     }
 
     /// One input (a JSON file, or a row of a CSV export) and what became of it.
-    public struct Entry: Sendable {
-        public var label: String
-        public var status: Status
-        public var organisation: String?
-        public var reasons: [String]
+    package struct Entry: Sendable {
+        package var label: String
+        package var status: Status
+        package var organisation: String?
+        package var reasons: [String]
     }
 
     /// Where a comment belongs: a clause, a chapter's grade, a document's grade — or nowhere the
     /// version knows, in which case it is kept and shown apart.
-    public enum Place: Hashable, Sendable {
+    package enum Place: Hashable, Sendable {
         case clause(document: String, clause: String)
         case chapter(document: String, chapter: String)
         case document(String)
         case unplaced(String)
     }
 
-    public struct Comment: Sendable {
-        public var id: String
-        public var place: Place
-        public var organisationID: String?
-        public var organisationName: String
-        public var text: String
-        public var grade: Response.Grade?
-        public var source: String
-        public var disposition: Disposition?
+    package struct Comment: Sendable {
+        package var id: String
+        package var place: Place
+        package var organisationID: String?
+        package var organisationName: String
+        package var text: String
+        package var grade: Response.Grade?
+        package var source: String
+        package var disposition: Disposition?
     }
 
-    public struct Tally: Sendable, Hashable {
+    package struct Tally: Sendable, Hashable {
         /// Index 0–3 for grades 1–4, index 4 for "ingen synpunkt".
-        public var counts = [0, 0, 0, 0, 0]
-        public var total: Int { counts.reduce(0, +) }
+        package var counts = [0, 0, 0, 0, 0]
+        package var total: Int { counts.reduce(0, +) }
     }
 
-    public var version: String
-    public var entries: [Entry]
-    public var responses: [Response]
-    public var comments: [Comment]
+    package var version: String
+    package var entries: [Entry]
+    package var responses: [Response]
+    package var comments: [Comment]
     /// Document ID → tally of the document's grades; "doc/chapter" → tally of the chapter's.
-    public var tallies: [String: Tally]
+    package var tallies: [String: Tally]
     /// Problems with the dispositions file; each makes the run fail.
-    public var dispositionProblems: [Diagnostic]
+    package var dispositionProblems: [Diagnostic]
 
-    public var read: Int { entries.count }
-    public func count(_ status: Status) -> Int { entries.filter { $0.status == status }.count }
+    package var read: Int { entries.count }
+    package func count(_ status: Status) -> Int { entries.filter { $0.status == status }.count }
 
     /// The account line, which always adds up: read = accepted + superseded + rejected.
-    public var accountLine: String {
+    package var accountLine: String {
         "files: \(read) read, \(count(.accepted)) accepted, \(count(.superseded)) superseded, \(count(.rejected)) rejected"
     }
 
-    public var openComments: Int { comments.filter { $0.disposition == nil }.count }
+    package var openComments: Int { comments.filter { $0.disposition == nil }.count }
 
     /// Compiles the files of `folder` (sorted by name) against version `text`.
-    public static func compile(
+    package static func compile(
         folder: URL, text: VersionText, consultees: Consultees?, workspace: Workspace, dispositions: SourceFile?
     ) throws -> Compilation {
         let fm = FileManager.default

@@ -4,12 +4,12 @@ import Foundation
 /// One consultee's answer, read from a file saved by the response form or from a row of a survey
 /// tool's CSV export. Everything in it came from outside: it is validated here and escaped wherever
 /// it is shown.
-public struct Response: Sendable {
-    public enum Grade: Hashable, Sendable {
+package struct Response: Sendable {
+    package enum Grade: Hashable, Sendable {
         case scale(Int)
         case noOpinion
 
-        public var label: String {
+        package var label: String {
             switch self {
             case let .scale(n): String(n)
             case .noOpinion: "ingen synpunkt"
@@ -17,34 +17,34 @@ public struct Response: Sendable {
         }
     }
 
-    public struct Graded: Hashable, Sendable {
-        public var grade: Grade?
-        public var comment: String?
+    package struct Graded: Hashable, Sendable {
+        package var grade: Grade?
+        package var comment: String?
     }
 
     /// Where the response came from: a file, and for a CSV export the row.
-    public var source: String
-    public var row: Int?
-    public var version: String
-    public var organisationID: String?
-    public var organisationName: String
-    public var contactName: String
-    public var contactEmail: String
-    public var contactPhone: String?
+    package var source: String
+    package var row: Int?
+    package var version: String
+    package var organisationID: String?
+    package var organisationName: String
+    package var contactName: String
+    package var contactEmail: String
+    package var contactPhone: String?
     /// Document ID → its own grade and its chapters' grades (chapter ID → grade).
-    public var documentGrades: [String: Graded]
-    public var chapterGrades: [String: [String: Graded]]
+    package var documentGrades: [String: Graded]
+    package var chapterGrades: [String: [String: Graded]]
     /// "document#clause" → comment.
-    public var comments: [String: String]
-    public var exported: String
+    package var comments: [String: String]
+    package var exported: String
 
-    public var label: String { row.map { "\(source) row \($0)" } ?? source }
+    package var label: String { row.map { "\(source) row \($0)" } ?? source }
 }
 
 /// A problem with one input, for the account of the compilation.
-public struct ResponseProblem: Hashable, Sendable {
-    public var source: String
+package struct ResponseProblem: Hashable, Sendable {
+    package var source: String
     /// A line or row in the file, or a field path ("grades.hos-avtal.chapters.x").
-    public var place: String?
-    public var message: String
+    package var place: String?
+    package var message: String
 }

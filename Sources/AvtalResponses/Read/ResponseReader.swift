@@ -3,20 +3,20 @@ import Foundation
 
 /// Reads response files. Limits keep an oversized or absurd file from exhausting memory: such a
 /// file is rejected with a message, never read half-way.
-public enum ResponseReader {
-    public static let maxFileSize = 5_000_000
-    public static let maxTextLength = 20_000
-    public static let maxComments = 5_000
-    public static let format = "avtal-remissvar/1"
+package enum ResponseReader {
+    package static let maxFileSize = 5_000_000
+    package static let maxTextLength = 20_000
+    package static let maxComments = 5_000
+    package static let format = "avtal-remissvar/1"
 
-    public struct Rejection: Error, Sendable {
-        public var message: String
-        public var place: String?
+    package struct Rejection: Error, Sendable {
+        package var message: String
+        package var place: String?
     }
 
     /// A file's responses (one for JSON, one per row for CSV), each with the problems found in it, or
     /// the reason the whole file is rejected.
-    public static func read(_ url: URL, name: String) -> [Result<(Response, [ResponseProblem]), Rejection>] {
+    package static func read(_ url: URL, name: String) -> [Result<(Response, [ResponseProblem]), Rejection>] {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attributes?[.size] as? Int, size > maxFileSize {
             return [.failure(Rejection(message: "the file is \(size) bytes, more than the \(maxFileSize) a response may have"))]
@@ -73,7 +73,7 @@ public enum ResponseReader {
 
     /// A time as a form or a survey tool writes it: ISO 8601, or "2025-06-11 10:00" and the like
     /// (read as UTC). Only used to order two answers from the same organisation.
-    public static func time(_ text: String) -> Date? {
+    package static func time(_ text: String) -> Date? {
         if let date = isoTime(text) { return date }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -4,7 +4,7 @@ import Foundation
 
 /// The summary page: who answered, the grades as charts, the comments under their clauses.
 extension CompilationRenderer {
-    public func html() throws -> String {
+    package func html() throws -> String {
         let answered = Dictionary(compilation.responses.compactMap { response in response.organisationID.map { ($0, response) } },
                                   uniquingKeysWith: { first, _ in first })
         let groups = (consultees?.groups ?? []).map { group in

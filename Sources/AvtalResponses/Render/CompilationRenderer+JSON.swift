@@ -42,7 +42,7 @@ extension CompilationRenderer {
         var carriedBy: String?
     }
 
-    public func json() -> Data {
+    package func json() -> Data {
         let summary = JSONSummary(
             version: compilation.version,
             account: ["read": compilation.read, "accepted": compilation.count(.accepted),

@@ -4,17 +4,17 @@ import Foundation
 
 /// The compilation as files: the summary page, the same data as JSON, one CSV row per comment for
 /// further work in a spreadsheet, and the account of every input with its reasons.
-public struct CompilationRenderer {
-    public let compilation: Compilation
-    public let text: VersionText
-    public let consultees: Consultees?
-    public let templates: TemplateLibrary
-    public let versionTitle: String
+package struct CompilationRenderer {
+    package let compilation: Compilation
+    package let text: VersionText
+    package let consultees: Consultees?
+    package let templates: TemplateLibrary
+    package let versionTitle: String
     /// Numbers and headings of the version's clauses, built once: a profile of 200 responses spent
     /// most of its time rebuilding them per comment.
     let labels: ReferenceLabels
 
-    public init(compilation: Compilation, text: VersionText, consultees: Consultees?, templates: TemplateLibrary, versionTitle: String) {
+    package init(compilation: Compilation, text: VersionText, consultees: Consultees?, templates: TemplateLibrary, versionTitle: String) {
         labels = ReferenceLabels(text: text)
         self.compilation = compilation
         self.text = text
@@ -23,12 +23,12 @@ public struct CompilationRenderer {
         self.versionTitle = versionTitle
     }
 
-    public static let page = "sammanstallning.html"
-    public static let json = "sammanstallning.json"
-    public static let csv = "kommentarer.csv"
-    public static let account = "redovisning.txt"
+    package static let page = "sammanstallning.html"
+    package static let json = "sammanstallning.json"
+    package static let csv = "kommentarer.csv"
+    package static let account = "redovisning.txt"
 
-    public func files() throws -> [String: Data] {
+    package func files() throws -> [String: Data] {
         [
             Self.page: Data(try html().utf8),
             Self.json: json(),
@@ -41,7 +41,7 @@ public struct CompilationRenderer {
 
     // MARK: Account
 
-    public func account() -> String {
+    package func account() -> String {
         var lines = ["Redovisning av remissvar till \(compilation.version)", ""]
         for entry in compilation.entries {
             let status: String
@@ -59,7 +59,7 @@ public struct CompilationRenderer {
 
     // MARK: CSV
 
-    public func csv() -> String {
+    package func csv() -> String {
         func cell(_ value: String) -> String {
             // Quoted always; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
             var value = value
