@@ -2,7 +2,9 @@
 """SHA-256 of every file under a folder, one line each, sorted; a zip is listed entry by entry.
 
 The remiss manifest names the git commit it was built from, which differs on every commit by
-design; that one value is blanked so the digest speaks about the output, not the commit."""
+design; that one value is blanked so the digest speaks about the output, not the commit.
+avtal's own bookkeeping (the .avtal-output marker in each output folder, and the writer's .*.lock
+files beside them) is not output and is skipped."""
 import hashlib, re, sys, zipfile
 from pathlib import Path
 
@@ -16,7 +18,9 @@ def digest(name: str, data: bytes) -> str:
 
 
 root = Path(sys.argv[1])
-for path in sorted(p for p in root.rglob("*") if p.is_file()):
+SKIP = re.compile(r"^\.avtal-output$|^\..*\.lock$")
+
+for path in sorted(p for p in root.rglob("*") if p.is_file() and not SKIP.match(p.name)):
     rel = path.relative_to(root).as_posix()
     if rel.endswith(".zip"):
         with zipfile.ZipFile(path) as z:

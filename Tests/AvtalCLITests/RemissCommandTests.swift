@@ -39,13 +39,13 @@ import Testing
             let hash = try sha256(of: folder.appendingPathComponent(path))
             #expect(file["sha256"] as? String == hash, "\(path)")
         }
-        // Every file but the manifest itself is listed.
+        // Every file but the manifest itself is listed (and avtal's output marker, which is not in the package).
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         var present = Set<String>()
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue, path != "manifest.json" { present.insert(path) }
+            if !isDirectory.boolValue, path != "manifest.json", path != ".avtal-output" { present.insert(path) }
         }
         #expect(listed == present)
         for expected in ["LÄSMIG.txt", "remissbrev.html", "svar.html", "svar.schema.json", "andringar.html",

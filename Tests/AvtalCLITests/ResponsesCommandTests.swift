@@ -6,7 +6,8 @@ import Testing
 @Suite struct ResponsesCommandTests {
     static let fixtureSet = "Tests/AvtalResponsesTests/Fixtures/responses/remiss-2025"
     static let accountLine = "files: 27 read, 17 accepted, 3 superseded, 7 rejected"
-    static let outputFiles: Set<String> = ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt"]
+    static let outputFiles: Set<String> = ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt",
+                                          ".avtal-output"]
     /// Form saves from the fixture set that are accepted without a remark.
     static let goodResponses = ["remissvar-boras-2025-06-10.json", "remissvar-goteborg-2025-06-12.json",
                                 "remissvar-gr-2025-06-13.json", "remissvar-regionstyrelsen-2025-06-16.json",
@@ -86,6 +87,11 @@ import Testing
     @Test func theOutputFolderIsReplacedNotMixed() throws {
         let output = try temporaryFolder()
         try Data("gammal".utf8).write(to: output.appendingPathComponent("gammal-fil.txt"))
+        // Without avtal's marker the folder is someone else's: refused, and left alone.
+        let refused = try avtal(["responses", "compile", try goodFolder().path, "--version", "remiss-2025", "--output", output.path])
+        #expect(refused.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["gammal-fil.txt"])
+        try Data().write(to: output.appendingPathComponent(".avtal-output"))
         let run = try avtal(["responses", "compile", try goodFolder().path, "--version", "remiss-2025", "--output", output.path])
         #expect(run.status == 0)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: output.path)) == Self.outputFiles)

@@ -68,6 +68,7 @@ let fixtureCases: [FixtureCase] = [
     // The reference in the untouched sources broke because the patch deleted its target: reported at the patch.
     .init(fixture: "AV613-retired-reference", expected: [.init(.retiredReference, "patches/p1.yml", 9, 5)]),
     .init(fixture: "AV614-unused-patch", expected: [.init(.unusedPatch, "patches/p2.yml", 1, 5)]),
+    .init(fixture: "AV615-interrupted-publish", expected: [.init(.interruptedPublish, "versions.yml", 2, 9)]),
     // Text written by a patch that refers to a clause that does not exist: reported at the patch change.
     .init(fixture: "AV701-remiss-deadline-before-opening", expected: [.init(.remissDeadlineBeforeOpening, "remiss/v1.yml", 13, 9)]),
     .init(fixture: "AV702-unknown-consultee-group", expected: [.init(.unknownConsulteeGroup, "remiss/v1.yml", 19, 5)]),

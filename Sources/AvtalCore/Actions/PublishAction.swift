@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `avtal publish <version>`: freezes a draft version as a snapshot with a lock, and marks it published.
 public enum PublishAction {
@@ -27,8 +24,15 @@ public enum PublishAction {
         public var lock: VersionLock
     }
 
+    /// The lock file that serialises publishing into one corpus: it guards the read-modify-write of
+    /// versions.yml, so concurrent runs of v2 and v3 both end up published.
+    public static let lockName = ".avtal-publish.lock"
+
     /// `date` is used when the version has no `published-on`; it never comes from the clock.
     public static func run(root: URL, version id: String, date: CalendarDate?) throws -> Published {
+        let corpusLock: FolderLock
+        do { corpusLock = try FolderLock(root.appendingPathComponent(lockName)) } catch { throw Failure.io(error.description) }
+        defer { withExtendedLifetime(corpusLock) {} }
         let workspace: Workspace
         do { workspace = try Workspace.load(root: root) } catch { throw Failure.usage(error.description) }
         guard let version = workspace.versions.first(where: { $0.id == id }) else {
@@ -46,47 +50,40 @@ public enum PublishAction {
         guard let publishedOn = version.publishedOn ?? date else {
             throw Failure.usage("version '\(id)' has no 'published-on' in \(VersionsFile.name); give one there or with --date YYYY-MM-DD")
         }
-
-        let lock = VersionLock(version: version, publishedOn: publishedOn, text: text)
-        let versionsURL = root.appendingPathComponent(VersionsFile.name)
-        let updatedVersions = try markPublished(workspace.sources[VersionsFile.name], version: version, on: publishedOn)
-
-        // Write everything beside its destination, then move it into place: a failure leaves no snapshot
-        // and an unchanged versions.yml.
-        let fm = FileManager.default
-        let snapshots = root.appendingPathComponent("versions")
         let target = Workspace.snapshotFolder(root, version: id)
-        guard !fm.fileExists(atPath: target.path) else {
+        guard !FileManager.default.fileExists(atPath: target.path) else {
             throw Failure.usage("\(target.path) exists already; remove it if it is left over from an earlier attempt")
         }
-        let staging = snapshots.appendingPathComponent(".\(id).staging")
-        let versionsStaging = root.appendingPathComponent(".\(VersionsFile.name).staging")
+        let updatedVersions = try markPublished(workspace.sources[VersionsFile.name], version: version, on: publishedOn)
+        let (files, lock) = snapshot(text, version: version, publishedOn: publishedOn, knownFiles: workspace.working?.files ?? [])
+        // The snapshot first, then versions.yml: a run killed between the two leaves a draft with a
+        // lock.json, which check reports (AV615); the reverse order would mark a version published
+        // that has no snapshot.
         do {
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try snapshotManifest(text.manifest, version: version).write(
-                to: staging.appendingPathComponent(CorpusLoader.manifestName), atomically: false, encoding: .utf8)
-            for document in text.documents {
-                let url = staging.appendingPathComponent(document.entry.file)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try document.markdown().text.write(to: url, atomically: false, encoding: .utf8)
-            }
-            try lock.encoded().write(to: staging.appendingPathComponent(VersionLock.fileName))
-            try updatedVersions.write(to: versionsStaging, atomically: false, encoding: .utf8)
-            try fm.moveItem(at: staging, to: target)
+            try AtomicWriter.replaceFolder(target, with: files, mode: .newFolder)
+            try AtomicWriter.replaceFile(root.appendingPathComponent(VersionsFile.name), with: Data(updatedVersions.utf8), lock: false)
         } catch {
-            try? fm.removeItem(at: staging)
-            try? fm.removeItem(at: versionsStaging)
-            throw Failure.io("cannot write the snapshot: \(error.localizedDescription)")
-        }
-        // rename(2) replaces the file in one step; Foundation's replaceItemAt can leave no file at all on Linux.
-        if rename(versionsStaging.path, versionsURL.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? fm.removeItem(at: target)
-            try? fm.removeItem(at: versionsStaging)
-            throw Failure.io("cannot update \(VersionsFile.name): \(reason)")
+            throw Failure.io("cannot publish \(id): \(error.description)")
         }
         return Published(version: id, folder: target, lock: lock)
+    }
+
+    /// The snapshot's files as bytes, and the lock computed from exactly those bytes.
+    static func snapshot(_ text: VersionText, version: Version, publishedOn: CalendarDate,
+                         knownFiles: Set<String>) -> (files: [String: Data], lock: VersionLock) {
+        let prefix = "versions/\(version.id)/"
+        var files = [CorpusLoader.manifestName: Data(snapshotManifest(text.manifest, version: version).utf8)]
+        var sources: [(Manifest.Entry, SourceFile)] = []
+        for document in text.documents {
+            let bytes = Data(document.markdown().text.utf8)
+            files[document.entry.file] = bytes
+            // Parsed from the bytes as `check` will read them back, so the lock's line hashes agree.
+            sources.append((document.entry, SourceFile(path: prefix + document.entry.file, text: String(decoding: bytes, as: UTF8.self))))
+        }
+        let (parsed, _) = CorpusLoader.parseDocuments(manifest: text.manifest, texts: sources, files: knownFiles)
+        let lock = VersionLock(version: version, publishedOn: publishedOn, text: text, written: files, parsed: parsed)
+        files[VersionLock.fileName] = lock.encoded()
+        return (files, lock)
     }
 
     static func snapshotManifest(_ manifest: Manifest, version: Version) -> String {

@@ -78,7 +78,9 @@ public struct Workspace: Sendable {
         for (index, version) in versions.enumerated() {
             switch version.status {
             case .published: loadSnapshot(version)
-            case .draft: assemble(version, earlier: versions[..<index])
+            case .draft:
+                reportInterruptedPublish(version)
+                assemble(version, earlier: versions[..<index])
             }
         }
         checkContinuity()
@@ -301,99 +303,6 @@ public struct Workspace: Sendable {
             if let settings = RemissReader.readSettings(source, version: versionID, consultees: consultees, diagnostics: &diagnostics) {
                 remiss[versionID] = settings
             }
-        }
-    }
-
-    // MARK: Published snapshots
-
-    public static func snapshotFolder(_ root: URL, version: String) -> URL {
-        root.appendingPathComponent("versions").appendingPathComponent(version)
-    }
-
-    /// A published version is read from its snapshot, never rebuilt: the sources may have moved on.
-    private mutating func loadSnapshot(_ version: Version) {
-        let folder = Self.snapshotFolder(root, version: version.id)
-        let prefix = "versions/\(version.id)/"
-        let lockURL = folder.appendingPathComponent(VersionLock.fileName)
-        guard FileManager.default.fileExists(atPath: lockURL.path) else {
-            diagnostics.append(Diagnostic(.missingSnapshot, "Published version '\(version.id)' has no snapshot in \(prefix)",
-                                          at: version.idRange, stage: .assemble,
-                                          notes: [DiagnosticNote("'avtal publish \(version.id)' writes the snapshot and its lock")]))
-            return
-        }
-        guard let lockData = FileManager.default.contents(atPath: lockURL.path),
-              let lock = try? JSONDecoder().decode(VersionLock.self, from: lockData)
-        else {
-            diagnostics.append(Diagnostic(.snapshotChanged, "The lock of published version '\(version.id)' cannot be read",
-                                          at: .file(prefix + VersionLock.fileName), stage: .assemble))
-            return
-        }
-        locks[version.id] = lock
-        let loaded: LoadResult
-        do {
-            loaded = try CorpusLoader.load(root: folder, pathPrefix: prefix)
-        } catch {
-            diagnostics.append(Diagnostic(.missingSnapshot, "Snapshot of '\(version.id)' cannot be read: \(error.description)",
-                                          at: version.idRange, stage: .assemble))
-            return
-        }
-        sources.merge(loaded.sources) { current, _ in current }
-        diagnostics += loaded.diagnostics
-        guard let corpus = loaded.corpus else { return }
-        var history = IDHistory(aliases: lock.aliases)
-        for (key, by) in lock.retired {
-            history.retired[key] = Retirement(by: by, range: retirementRange(by: by, key: key) ?? .file(prefix + VersionLock.fileName))
-        }
-        guard let text = Self.text(of: corpus, id: version.id, history: history) else { return }
-        texts[version.id] = text
-        corpora[version.id] = corpus
-        let before = diagnostics.count
-        verify(text, corpus: corpus, against: lock, prefix: prefix)
-        // A snapshot that matches its lock is the text that was checked clean when it was published;
-        // checking it again on every run cost a third of `avtal check` and could only repeat old news.
-        guard diagnostics.count > before else { return }
-        diagnostics += Checker.check(corpus, history: history, context: context).filter { $0.code != .unlistedFile }
-    }
-
-    /// Where a retirement was decided: the patch change that deleted the clause, when that patch is here.
-    private func retirementRange(by patchID: String, key: String) -> SourceRange? {
-        guard let patch = patches[patchID], let target = Target(key) else { return nil }
-        return patch.changes.first {
-            if case .delete = $0.operation { return $0.target.document == target.document } else { return false }
-        }?.range ?? patch.idRange
-    }
-
-    private mutating func verify(_ text: VersionText, corpus: Corpus, against lock: VersionLock, prefix: String) {
-        func report(_ summary: String, at range: SourceRange) {
-            diagnostics.append(Diagnostic(.snapshotChanged, summary, at: range, stage: .assemble,
-                                          notes: [DiagnosticNote("a published text is frozen: change it with a patch in a new version")]))
-        }
-        let name = lock.version
-        for locked in lock.documents {
-            guard let document = text.document(locked.id), let parsed = corpus.document(locked.id) else {
-                report("Published version \(name) changed: document '\(locked.id)' is missing", at: .file(prefix + "agreement.yml"))
-                continue
-            }
-            if VersionLock.frontMatterDigest(document) != locked.frontMatterSHA256 {
-                report("Published version \(name) changed: the front matter of \(locked.id)", at: .file(prefix + locked.file))
-            }
-            var actual: [String: String] = [:]
-            document.walk { clause, _ in actual[clause.id] = TextDigest.sha256(TextDigest.normalize(clause.lockedText)) }
-            for clause in locked.clauses {
-                let range = parsed.clauseIndex[clause.id].map { parsed.clauses[$0].headingRange } ?? .file(prefix + locked.file)
-                guard let hash = actual[clause.id] else {
-                    report("Published version \(name) changed: \(locked.id)#\(clause.id) is missing", at: range)
-                    continue
-                }
-                if hash != clause.sha256 { report("Published version \(name) changed: \(locked.id)#\(clause.id)", at: range) }
-            }
-            let lockedIDs = Set(locked.clauses.map(\.id))
-            for (index, clause) in parsed.clauses.enumerated() where !lockedIDs.contains(clause.id) {
-                report("Published version \(name) changed: \(locked.id)#\(clause.id) was added", at: parsed.clauses[index].headingRange)
-            }
-        }
-        for document in text.documents where !lock.documents.contains(where: { $0.id == document.entry.id }) {
-            report("Published version \(name) changed: document '\(document.entry.id)' was added", at: .file(prefix + document.entry.file))
         }
     }
 

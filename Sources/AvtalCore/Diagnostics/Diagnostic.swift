@@ -88,6 +88,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case lostID = "AV612"
     case retiredReference = "AV613"
     case unusedPatch = "AV614"
+    case interruptedPublish = "AV615"
 
     case remissDeadlineBeforeOpening = "AV701"
     case unknownConsulteeGroup = "AV702"
@@ -149,6 +150,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .lostID: "lost-id"
         case .retiredReference: "retired-reference"
         case .unusedPatch: "unused-patch"
+        case .interruptedPublish: "interrupted-publish"
         case .remissDeadlineBeforeOpening: "remiss-deadline-before-opening"
         case .unknownConsulteeGroup: "unknown-consultee-group"
         case .missingRemissContact: "missing-remiss-contact"

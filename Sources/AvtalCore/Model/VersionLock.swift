@@ -1,6 +1,11 @@
 import Foundation
 
 /// The lock of a published version: what its text was when it was published.
+///
+/// Format 2 (written since the lock fix) hashes exactly the bytes of each snapshot file, so a version can
+/// never fail its own lock; its clause and front-matter hashes cover the lines as written, to name what
+/// changed. Format 1 (no `format` key) hashed clause text as the assembler held it, which drifted from
+/// the written Markdown for headings with emphasis, code, escapes or entities; it is still verified.
 public struct VersionLock: Codable, Hashable, Sendable {
     public struct LockedClause: Codable, Hashable, Sendable {
         public var id: String
@@ -19,6 +24,10 @@ public struct VersionLock: Codable, Hashable, Sendable {
         }
     }
 
+    /// 2 for locks that hash written bytes; nil for the first format.
+    public var format: Int?
+    /// Snapshot file (relative to the snapshot folder) → SHA-256 of its bytes; format 2 only.
+    public var files: [String: String]?
     public var version: String
     public var title: String
     public var publishedOn: String
@@ -31,7 +40,7 @@ public struct VersionLock: Codable, Hashable, Sendable {
     public var retired: [String: String]
 
     enum CodingKeys: String, CodingKey {
-        case version, title, base, patches, documents, aliases, retired
+        case format, files, version, title, base, patches, documents, aliases, retired
         case publishedOn = "published-on"
     }
 
@@ -42,6 +51,7 @@ public struct VersionLock: Codable, Hashable, Sendable {
         documents.flatMap { document in document.clauses.map { "\(document.id)#\($0.id)" } }
     }
 
+    /// A format-1 lock, computed from the assembled text rather than from written bytes.
     init(version: Version, publishedOn: CalendarDate, text: VersionText) {
         self.version = version.id
         title = version.title

@@ -1,0 +1,45 @@
+import AvtalCore
+import Foundation
+
+/// `avtal responses compile`: every response in a folder compiled against the version that was on
+/// remiss, and the summary written as a whole.
+public enum CompileResponsesAction {
+    public struct Compiled: Sendable {
+        public var compilation: Compilation
+        public var output: URL
+        /// The corpus's sources and the dispositions file, for quoting lines in the disposition problems.
+        public var sources: [String: SourceFile]
+
+        /// A rejected input or a disposition that names an unknown comment: the run has found problems,
+        /// though everything that could be compiled was written.
+        public var hasProblems: Bool {
+            compilation.count(.rejected) > 0 || !compilation.dispositionProblems.isEmpty
+        }
+    }
+
+    public static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL) throws(ActionFailure) -> Compiled {
+        let workspace = try Workspace.withoutErrors(root: root)
+        guard let text = workspace.texts[version], workspace.versions.contains(where: { $0.id == version }) else {
+            let known = workspace.versions.map(\.id).joined(separator: ", ")
+            throw .cannotRun("no version '\(version)' to compile against (versions: \(known))")
+        }
+        let library = try templates.library()
+        let dispositionsPath = DispositionsFile.path(version: version)
+        let dispositions = FileManager.default.contents(atPath: root.appendingPathComponent(dispositionsPath).path)
+            .flatMap { String(data: $0, encoding: .utf8) }
+            .map { SourceFile(path: dispositionsPath, text: $0) }
+        do {
+            let compilation = try Compilation.compile(
+                folder: folder, text: text, consultees: workspace.consultees, workspace: workspace, dispositions: dispositions)
+            let renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
+                                               templates: try library.preloaded(),
+                                               versionTitle: VersionDiff.title(of: version, in: workspace))
+            try OutputWriter.replace(output, with: try renderer.files(), corpus: root)
+            var sources = workspace.sources
+            if let dispositions { sources[dispositions.path] = dispositions }
+            return Compiled(compilation: compilation, output: output, sources: sources)
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+}

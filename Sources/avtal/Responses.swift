@@ -1,0 +1,57 @@
+import ArgumentParser
+import AvtalCore
+import AvtalPublishing
+import Foundation
+
+struct Responses: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with the responses to a remiss.",
+        subcommands: [Compile.self])
+
+    struct Compile: CorpusCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile every response in a folder (form saves as JSON, survey exports as CSV) into a summary.",
+            discussion: """
+                Writes sammanstallning.html, sammanstallning.json, kommentarer.csv and redovisning.txt. Prints, last, \
+                'files: N read, A accepted, S superseded, R rejected'; exits 1 when anything was rejected or a \
+                disposition names an unknown comment.
+                """)
+
+        @OptionGroup var corpus: CorpusOptions
+
+        @Argument(help: "The folder that holds the responses.")
+        var folder: String
+
+        @Option(help: ArgumentHelp("The version that was on remiss.", valueName: "id"))
+        var version: String
+
+        @Option(help: ArgumentHelp("The output folder (default: Output/remissvar/<version>).", valueName: "dir"))
+        var output: String?
+
+        func validate() throws {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("no folder of responses at '\(folder)'")
+            }
+        }
+
+        func run() throws {
+            let target = output ?? "Output/remissvar/\(version)"
+            let compiled = try CompileResponsesAction.run(
+                root: corpus.url, templates: corpus.templateSearch, folder: URL(fileURLWithPath: folder),
+                version: version, output: URL(fileURLWithPath: target))
+            let compilation = compiled.compilation
+            for entry in compilation.entries where entry.status != .accepted || !entry.reasons.isEmpty {
+                print("\(entry.label): \(entry.status.rawValue)")
+                for reason in entry.reasons { print("  - \(reason)") }
+            }
+            if !compilation.dispositionProblems.isEmpty {
+                let formatter = DiagnosticFormatter(pathPrefix: corpus.root, sources: compiled.sources)
+                print(formatter.human(compilation.dispositionProblems, summary: nil, color: false), terminator: "")
+            }
+            print("comments: \(compilation.comments.count), of which \(compilation.openComments) without a disposition; summary in \(target)/\(CompilationRenderer.page)")
+            print(compilation.accountLine)
+            if compiled.hasProblems { throw Reporting.ProblemsReported() }
+        }
+    }
+}

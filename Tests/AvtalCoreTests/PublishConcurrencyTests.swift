@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import AvtalCore
+
+/// Publishing takes the corpus lock around the whole read-modify-write, so concurrent runs take turns.
+@Suite struct PublishConcurrencyTests {
+    /// The all-operations fixture, with the alias its patch's rename needs once a version publishes it.
+    func corpus() throws -> URL {
+        let folder = try copyFixture("versions-all-operations")
+        let manifest = folder.appendingPathComponent("agreement.yml")
+        try (try String(contentsOf: manifest, encoding: .utf8) + "aliases:\n  avtal#regionen: regionens-ansvar\n")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// `corpus()` with a second draft, v2, built from the working text by a patch of its own.
+    func corpusWithTwoDrafts() throws -> URL {
+        let folder = try corpus()
+        try """
+            id: p2
+            kind: adjustment
+            title: Rättelse
+            decided-by: SRO
+            decided-on: 2025-01-30
+            reference: SRO 2025-01-30, ärende 5
+            rationale: Ett test.
+            changes:
+              - target: avtal#avtalstid
+                replace: 31 december 2030
+                with: 31 december 2032
+
+            """.write(to: folder.appendingPathComponent("patches/p2.yml"), atomically: true, encoding: .utf8)
+        let url = folder.appendingPathComponent("versions.yml")
+        try (try String(contentsOf: url, encoding: .utf8) + """
+              - id: v2
+                title: Version 2
+                status: draft
+                published-on: 2025-02-02
+                base: working
+                patches:
+                  - p2
+
+            """).write(to: url, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    func publishConcurrently(_ root: URL, _ versions: [String]) -> [Result<String, any Error>] {
+        let results = Results(count: versions.count)
+        DispatchQueue.concurrentPerform(iterations: versions.count) { index in
+            results.set(index, Result { try PublishAction.run(root: root, version: versions[index], date: nil).version })
+        }
+        return results.values
+    }
+
+    @Test func twoVersionsPublishedAtOnceAreBothPublished() throws {
+        for _ in 0..<6 {
+            let root = try corpusWithTwoDrafts()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let results = publishConcurrently(root, ["v1", "v2"])
+            #expect(results.compactMap { try? $0.get() }.sorted() == ["v1", "v2"])
+            let workspace = try Workspace.load(root: root)
+            #expect(workspace.versions.map(\.status) == [.published, .published])
+            #expect(workspace.diagnostics.map(\.summary) == [])
+        }
+    }
+
+    @Test func oneVersionPublishedTwiceAtOnceIsPublishedOnce() throws {
+        for _ in 0..<6 {
+            let root = try corpus()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let results = publishConcurrently(root, ["v1", "v1"])
+            #expect(results.filter { (try? $0.get()) != nil }.count == 1)
+            let workspace = try Workspace.load(root: root)
+            #expect(workspace.versions.map(\.status) == [.published])
+            #expect(workspace.diagnostics.map(\.summary) == [])
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("versions").path)
+            #expect(leftovers == ["v1"])
+        }
+    }
+
+    @Test func aDraftWithALockIsReportedAsAnInterruptedPublish() throws {
+        let root = try copyFixture("versions-all-operations")
+        let snapshot = root.appendingPathComponent("versions/v1")
+        try FileManager.default.createDirectory(at: snapshot, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: snapshot.appendingPathComponent("lock.json"))
+        let workspace = try Workspace.load(root: root)
+        #expect(workspace.diagnostics.map(\.code) == [.interruptedPublish])
+        #expect(workspace.diagnostics.first?.notes.first?.message.contains("remove the folder versions/v1/") == true)
+        #expect(throws: PublishAction.Failure.self) { try PublishAction.run(root: root, version: "v1", date: nil) }
+    }
+}
+
+/// Results written from concurrent threads, each to its own slot.
+final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<String, any Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<String, any Error>) { lock.withLock { slots[index] = value } }
+    var values: [Result<String, any Error>] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,94 @@
+import AvtalCore
+import Foundation
+@testable import AvtalPublishing
+import Testing
+
+/// Prints nothing: each page becomes a few recognisable bytes, so that the package's PDFs can be
+/// checked without a browser.
+struct FakePrinter: PDFPrinter {
+    func print(_ pages: [String], of files: [String: Data]) throws(ActionFailure) -> [String: Data] {
+        var pdfs: [String: Data] = [:]
+        for page in pages where files[page] != nil { pdfs[page] = Data("%PDF fake \(page)".utf8) }
+        return pdfs
+    }
+}
+
+/// The remiss and responses actions on the remiss-base fixture (one published version with settings).
+@Suite struct RemissActionTests {
+    let corpus = coreFixtures.appendingPathComponent("remiss-base")
+    let environment = ["SOURCE_DATE_EPOCH": "1750000000"]
+
+    var templates: TemplateSearch { TemplateSearch(given: templatesFolder, corpus: corpus, environment: [:]) }
+
+    func package(printer: (any PDFPrinter)? = nil) throws -> RemissAction.Packaged {
+        try RemissAction.run(root: corpus, templates: templates, version: "v1", output: try actionFolder(), printer: printer,
+                             revision: GitRevision(id: String(repeating: "a", count: 40), clean: false), environment: environment)
+    }
+
+    @Test func writesTheFolderAndTheZipTheSameBytesTwice() throws {
+        let first = try package(), second = try package()
+        for file in [RemissPackage.letter, RemissPackage.form, RemissPackage.manifest, "webbplats/v1/avtal.html"] {
+            #expect(FileManager.default.fileExists(atPath: first.folder.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(first.fileCount == (try FileManager.default.subpathsOfDirectory(atPath: first.folder.path))
+            .filter { !$0.hasSuffix("/") && !isFolder(first.folder.appendingPathComponent($0)) }.count)
+        #expect(try Data(contentsOf: first.zip) == Data(contentsOf: second.zip))
+        #expect(first.zipSize == (try Data(contentsOf: first.zip)).count)
+    }
+
+    @Test func theManifestNamesTheRevision() throws {
+        let packaged = try package()
+        let manifest = try String(contentsOf: packaged.folder.appendingPathComponent(RemissPackage.manifest), encoding: .utf8)
+        #expect(manifest.contains("\"commit\" : \"\(String(repeating: "a", count: 40))\""))
+        #expect(manifest.contains("\"clean\" : false"))
+    }
+
+    @Test func aPrinterAddsEachDocumentAsPDF() throws {
+        let packaged = try package(printer: FakePrinter())
+        let pdf = try String(contentsOf: packaged.folder.appendingPathComponent("pdf/avtal.pdf"), encoding: .utf8)
+        #expect(pdf == "%PDF fake webbplats/v1/avtal.html")
+        let manifest = try String(contentsOf: packaged.folder.appendingPathComponent(RemissPackage.manifest), encoding: .utf8)
+        #expect(manifest.contains("\"path\" : \"pdf/avtal.pdf\""))
+    }
+
+    @Test func onlyAPublishedVersionGoesOnRemiss() throws {
+        let output = try actionFolder()
+        let failure = try #require(throws: ActionFailure.self) {
+            try RemissAction.run(root: corpus, templates: templates, version: "working", output: output, environment: environment)
+        }
+        #expect(message(of: failure)?.contains("no version 'working'") == true, "\(failure)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty, "nothing is written")
+    }
+
+    @Test func compilingResponsesWritesTheSummaryAndCountsRejections() throws {
+        let responses = try actionFolder()
+        try Data("inte ett svar".utf8).write(to: responses.appendingPathComponent("brev.txt"))
+        let output = try actionFolder().appendingPathComponent("remissvar")
+        let compiled = try CompileResponsesAction.run(root: corpus, templates: templates, folder: responses, version: "v1", output: output)
+        #expect(compiled.compilation.read == 1)
+        #expect(compiled.compilation.count(.rejected) == 1)
+        #expect(compiled.hasProblems, "a rejected file is a problem found")
+        let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
+        #expect(written == [CompilationRenderer.page, CompilationRenderer.json, CompilationRenderer.csv, CompilationRenderer.account])
+    }
+
+    @Test func compilingAnEmptyFolderFindsNoProblems() throws {
+        let compiled = try CompileResponsesAction.run(root: corpus, templates: templates, folder: try actionFolder(), version: "v1",
+                                                      output: try actionFolder().appendingPathComponent("remissvar"))
+        #expect(compiled.compilation.read == 0)
+        #expect(!compiled.hasProblems)
+    }
+
+    @Test func compilingAgainstAnUnknownVersionCannotRun() throws {
+        let failure = try #require(throws: ActionFailure.self) {
+            try CompileResponsesAction.run(root: corpus, templates: templates, folder: try actionFolder(), version: "v9",
+                                           output: try actionFolder().appendingPathComponent("remissvar"))
+        }
+        #expect(message(of: failure)?.contains("no version 'v9' to compile against") == true, "\(failure)")
+    }
+
+    func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
