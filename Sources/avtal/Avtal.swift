@@ -1,7 +1,6 @@
 import ArgumentParser
 import AvtalCore
 import AvtalPublishing
-import AvtalResponses
 import Foundation
 
 #if canImport(Glibc)
