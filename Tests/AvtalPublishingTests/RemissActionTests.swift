@@ -31,7 +31,7 @@ struct FakePrinter: PDFPrinter {
             #expect(FileManager.default.fileExists(atPath: first.folder.appendingPathComponent(file).path), "\(file)")
         }
         #expect(first.fileCount == (try FileManager.default.subpathsOfDirectory(atPath: first.folder.path))
-            .filter { !$0.hasSuffix("/") && !isFolder(first.folder.appendingPathComponent($0)) }.count)
+            .filter { !$0.hasSuffix("/") && $0 != ".avtal-output" && !isFolder(first.folder.appendingPathComponent($0)) }.count)
         #expect(try Data(contentsOf: first.zip) == Data(contentsOf: second.zip))
         #expect(first.zipSize == (try Data(contentsOf: first.zip)).count)
     }

@@ -1,0 +1,200 @@
+import AvtalCore
+import AvtalMarkdown
+import Foundation
+
+extension VersionSite {
+    /// A clause's or preamble's Markdown as HTML, with every reference turned into a link to its
+    /// target and, when written without text, labelled "punkt 3.2" or "punkt 3.2 i <kortnamn>".
+    func html(_ markdown: String, in document: EditableDocument, layout: Layout) -> String {
+        html(markdown, from: document.entry, annotator: annotator(for: document), layout: layout)
+    }
+
+    func html(_ markdown: String, from entry: Manifest.Entry, annotator: TextAnnotator, layout: Layout) -> String {
+        Markdown.renderHTML(markdown, rewritingLinks: { link in
+            linkRewrite(link, from: entry) { layout.href(document: $0, clause: $1, from: entry.id) }
+        }, annotatingText: annotator.annotate)
+    }
+
+    /// How a reference reads and where it points; `href` places the target in a page layout.
+    func linkRewrite(_ link: LinkInfo, from entry: Manifest.Entry, href: (String, String?) -> String) -> LinkRewrite? {
+        switch labels.resolve(link.destination, from: entry) {
+        case let .clause(documentID, clauseID, label, title)?:
+            return LinkRewrite(destination: href(documentID, clauseID), title: title, text: label)
+        case let .document(documentID, label, title)?:
+            return LinkRewrite(destination: href(documentID, nil), title: title, text: label)
+        case let .external(url, label, title)?:
+            return LinkRewrite(destination: url, title: title, text: label)
+        case nil:
+            return nil
+        }
+    }
+
+    /// Markdown rendered once for both page layouts (see `LayoutHTML`), or per layout when the text
+    /// itself contains the placeholder.
+    func layoutHTML(_ markdown: String, in document: EditableDocument) -> LayoutHTML {
+        let entry = document.entry
+        guard !markdown.contains(LayoutHTML.marker) else {
+            return .perLayout(documentPages: html(markdown, in: document, layout: .documentPages),
+                              singlePage: html(markdown, in: document, layout: .singlePage))
+        }
+        var targets: [(document: String, clause: String?)] = []
+        let rendered = Markdown.renderHTML(markdown, rewritingLinks: { link in
+            linkRewrite(link, from: entry) { documentID, clauseID in
+                targets.append((documentID, clauseID))
+                return LayoutHTML.marker + String(targets.count - 1)
+            }
+        }, annotatingText: annotator(for: document).annotate)
+        return LayoutHTML(html: rendered, targets: targets, from: entry.id)
+            ?? .perLayout(documentPages: html(markdown, in: document, layout: .documentPages),
+                          singlePage: html(markdown, in: document, layout: .singlePage))
+    }
+
+    // MARK: Document pages
+
+    /// A clause as the page shows it; written out by `clausesHTML` and `tocHTML`.
+    struct ClauseContext {
+        var anchor: String
+        var tag: String
+        var number: String
+        var headingHTML: String
+        var headingText: String
+        var bodyHTML: String
+        var aliases: [String]
+        var children: [ClauseContext]
+        var hasChildren: Bool
+        var cases: [CaseLink] = []
+    }
+
+    struct CaseLink {
+        var href: String
+        var title: String
+        var comma: Bool
+    }
+
+    /// The clause tree as HTML. Written here rather than by a recursive partial: hundreds of clauses
+    /// per page through swift-mustache's name lookups were most of the time of a site build. Every
+    /// value is escaped here; headingHTML and bodyHTML come from cmark.
+    static func clausesHTML(_ clauses: [ClauseContext]) -> String {
+        var out = ""
+        func write(_ clause: ClauseContext) {
+            let e = HTML.escape
+            out += "<section class=\"clause\" id=\"\(e(clause.anchor))\">\n"
+            out += "<\(clause.tag) class=\"clause-heading\"><span class=\"number\">\(e(clause.number))</span> "
+            out += "<span class=\"heading-text\">\(clause.headingHTML)</span> <a class=\"permalink\" href=\"#\(e(clause.anchor))\">#"
+            out += "<span class=\"visually-hidden\"> Länk till punkt \(e(clause.number))</span></a></\(clause.tag)>\n"
+            for alias in clause.aliases { out += "<span class=\"alias-anchor\" id=\"\(e(alias))\"></span>\n" }
+            out += clause.bodyHTML
+            if !clause.cases.isEmpty {
+                out += "<p class=\"cases\">Belyses av patientfall: "
+                out += clause.cases.map { "<a href=\"\(e($0.href))\">\(e($0.title))</a>" }.joined(separator: ", ")
+                out += "</p>\n"
+            }
+            for child in clause.children { write(child) }
+            out += "</section>\n"
+        }
+        for clause in clauses { write(clause) }
+        return out
+    }
+
+    /// The table of contents as nested lists.
+    static func tocHTML(_ clauses: [ClauseContext]) -> String {
+        var out = ""
+        func write(_ clause: ClauseContext) {
+            let e = HTML.escape
+            out += "<li><a href=\"#\(e(clause.anchor))\"><span class=\"number\">\(e(clause.number))</span> \(e(clause.headingText))</a>"
+            if !clause.children.isEmpty {
+                out += "\n<ol>\n"
+                for child in clause.children { write(child) }
+                out += "</ol>\n"
+            }
+            out += "</li>\n"
+        }
+        for clause in clauses { write(clause) }
+        return out
+    }
+
+    /// A document's texts as HTML, rendered once for both layouts.
+    struct RenderedDocument {
+        var preamble: LayoutHTML
+        var headings: [String: String]
+        var bodies: [String: LayoutHTML]
+    }
+
+    func rendered(_ document: EditableDocument) -> RenderedDocument {
+        var headings: [String: String] = [:]
+        var bodies: [String: LayoutHTML] = [:]
+        document.walk { clause, _ in
+            headings[clause.id] = Markdown.renderInlineHTML(clause.heading)
+            bodies[clause.id] = layoutHTML(clause.body, in: document)
+        }
+        return RenderedDocument(preamble: layoutHTML(document.preamble, in: document), headings: headings, bodies: bodies)
+    }
+
+    func clauses(of document: EditableDocument, _ rendered: RenderedDocument, layout: Layout, baseLevel: Int) -> [ClauseContext] {
+        // Old IDs stay resolvable on the page: an alias gets an empty anchor inside the clause it names now.
+        var aliasesByID: [String: [String]] = [:]
+        for (key, _) in text.history.aliases {
+            guard let target = Target(key), target.document == document.entry.id, let old = target.clause else { continue }
+            aliasesByID[text.history.resolve(document: target.document, id: old), default: []].append(old)
+        }
+        func build(_ clause: EditableClause, _ path: [Int]) -> ClauseContext {
+            let children = clause.children.enumerated().map { build($1, path + [$0]) }
+            return ClauseContext(
+                anchor: layout.anchor(document: document.entry.id, clause: clause.id),
+                tag: "h\(min(6, baseLevel + path.count - 1))",
+                number: EditableDocument.number(path), headingHTML: rendered.headings[clause.id] ?? "",
+                headingText: labels.index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
+                bodyHTML: rendered.bodies[clause.id]?.html(layout) ?? "",
+                aliases: (aliasesByID[clause.id] ?? []).sorted().map { layout.anchor(document: document.entry.id, clause: $0) },
+                children: children, hasChildren: !children.isEmpty,
+                cases: (casesByClause["\(document.entry.id)#\(clause.id)"] ?? []).enumerated().map { index, patientCase in
+                    let all = casesByClause["\(document.entry.id)#\(clause.id)"] ?? []
+                    return CaseLink(href: "patientfall.html#\(patientCase.id)", title: patientCase.title, comma: index < all.count - 1)
+                })
+        }
+        return document.clauses.enumerated().map { build($1, [$0]) }
+    }
+
+    /// A document as a page shows it: on its own page, or as a part of the page with every document.
+    struct DocumentView {
+        var anchor: String
+        var title: String
+        var kindLabel: String
+        var validity: String
+        var legalBasis: [String]
+        var hasLegalBasis: Bool
+        var preambleHTML: String
+        var hasPreamble: Bool
+        var tocHTML: String
+        var clausesHTML: String
+    }
+
+    func view(of document: EditableDocument, _ rendered: RenderedDocument, layout: Layout, baseLevel: Int) -> DocumentView {
+        let front = document.frontMatter
+        let clauses = clauses(of: document, rendered, layout: layout, baseLevel: baseLevel)
+        return DocumentView(
+            anchor: document.entry.id, title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
+            legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
+            preambleHTML: rendered.preamble.html(layout), hasPreamble: !document.preamble.isEmpty,
+            tocHTML: layout == .documentPages ? Self.tocHTML(clauses) : "", clausesHTML: Self.clausesHTML(clauses))
+    }
+
+    func renderDocument(_ document: EditableDocument, _ rendered: RenderedDocument) throws -> String {
+        try builder.page("document", view(of: document, rendered, layout: .documentPages, baseLevel: 2),
+                         frame: frame(title: document.frontMatter.title, current: "\(document.entry.id).html"))
+    }
+
+    // MARK: All documents on one page
+
+    struct AllPage {
+        var title: String
+        var parts: [DocumentView]
+    }
+
+    func renderAll(_ rendered: [RenderedDocument]) throws -> String {
+        let parts = zip(text.documents, rendered).map { view(of: $0, $1, layout: .singlePage, baseLevel: 3) }
+        let title = builder.siteTitle
+        return try builder.page("alla", AllPage(title: title, parts: parts),
+                                frame: frame(title: "Hela texten", current: "alla.html"))
+    }
+}

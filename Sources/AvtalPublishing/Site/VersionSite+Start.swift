@@ -1,0 +1,54 @@
+import AvtalCore
+import AvtalMarkdown
+import Foundation
+
+extension VersionSite {
+    // MARK: Start page
+
+    struct DocumentEntry {
+        var href: String
+        var title: String
+        var kindLabel: String
+        var validity: String
+    }
+
+    struct DecisionEntry {
+        var href: String
+        var title: String
+        var kind: String
+        var decided: String
+    }
+
+    struct StartPage {
+        var title: String
+        var status: String
+        var base: String
+        var hasBase: Bool
+        var documents: [DocumentEntry]
+        var decisions: [DecisionEntry]
+        var hasDecisions: Bool
+        var changes: String
+        var hasChanges: Bool
+    }
+
+    func renderStart(_ diff: VersionDiff?) throws -> String {
+        let changes = diff.map(RedlineRenderer.summary) ?? ""
+        let hasRedline = diff != nil
+        let documents = text.documents.map {
+            DocumentEntry(href: "\($0.entry.id).html", title: $0.frontMatter.title,
+                          kindLabel: Self.kindLabel($0.frontMatter.kind), validity: validity($0.frontMatter))
+        }
+        let decisions: [DecisionEntry] = (version?.patches ?? []).compactMap { patchID in
+            guard let patch = builder.workspace.patches[patchID] else { return nil }
+            return DecisionEntry(href: "beslut-\(patch.id).html", title: patch.title,
+                                 kind: patch.kind == .correction ? "Rättelse" : "Justering",
+                                 decided: "Beslutad av \(patch.decidedBy) \(SwedishDate.format(patch.decidedOn))")
+        }
+        return try builder.page("version", StartPage(
+            title: builder.versionTitle(id), status: Swedish.capitalizingFirst(builder.versionStatus(id)),
+            base: version.map { builder.versionTitle($0.base) } ?? "", hasBase: version != nil,
+            documents: documents, decisions: decisions, hasDecisions: !decisions.isEmpty,
+            changes: changes, hasChanges: hasRedline),
+            frame: frame(title: "Översikt", current: "index.html"))
+    }
+}
