@@ -34,16 +34,22 @@ let package = Package(
             dependencies: [
                 "AvtalCore", "AvtalMarkdown", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
+        ),
+        // Reading responses is the only place untrusted input enters, and the only user of the CSV reader:
+        // kept apart so that its dependency and its attack surface stay out of the publishing code.
+        .target(
+            name: "AvtalResponses",
+            dependencies: ["AvtalCore", "AvtalPublishing", .product(name: "CSV", package: "CSV.swift")]
         ),
         .executableTarget(
             name: "avtal",
-            dependencies: ["AvtalCore", "AvtalPublishing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AvtalCore", "AvtalPublishing", "AvtalResponses", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "AvtalMarkdownTests", dependencies: ["AvtalMarkdown"], exclude: ["Resources"]),
         .testTarget(name: "AvtalCoreTests", dependencies: ["AvtalCore"], exclude: ["Fixtures"]),
         .testTarget(name: "AvtalPublishingTests", dependencies: ["AvtalPublishing"], exclude: ["Fixtures"]),
+        .testTarget(name: "AvtalResponsesTests", dependencies: ["AvtalResponses"], exclude: ["Fixtures"]),
         // Depends on the executable so that `swift test` always builds the binary it runs.
         .testTarget(name: "AvtalCLITests", dependencies: ["avtal"]),
     ],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AvtalCore
 import AvtalPublishing
+import AvtalResponses
 import Foundation
 
 struct Responses: ParsableCommand {

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 /// `avtal responses compile` end to end: the built binary on the fixture set of
-/// Tests/AvtalPublishingTests/Fixtures/responses/remiss-2025, its output folder and its exit status.
+/// Tests/AvtalResponsesTests/Fixtures/responses/remiss-2025, its output folder and its exit status.
 @Suite struct ResponsesCommandTests {
-    static let fixtureSet = "Tests/AvtalPublishingTests/Fixtures/responses/remiss-2025"
+    static let fixtureSet = "Tests/AvtalResponsesTests/Fixtures/responses/remiss-2025"
     static let accountLine = "files: 27 read, 17 accepted, 3 superseded, 7 rejected"
     static let outputFiles: Set<String> = ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt",
                                           ".avtal-output"]

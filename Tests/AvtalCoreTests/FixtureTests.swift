@@ -114,7 +114,7 @@ func check(_ folder: URL) throws -> CheckResult {
         var covered = Set(fixtureCases.flatMap { $0.expected.map(\.code) })
         covered.insert(.unreadableFile) // see unreadableDocumentIsReportedNotFatal
         covered.formUnion([.snapshotChanged, .lostID]) // see VersionTests: they need a published snapshot
-        covered.insert(.unknownComment) // see ResponsesTests in AvtalPublishingTests: it needs compiled responses
+        covered.insert(.unknownComment) // see ResponsesTests in AvtalResponsesTests: it needs compiled responses
         #expect(covered == Set(DiagnosticCode.allCases))
     }
 

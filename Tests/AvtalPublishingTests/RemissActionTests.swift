@@ -13,7 +13,7 @@ struct FakePrinter: PDFPrinter {
     }
 }
 
-/// The remiss and responses actions on the remiss-base fixture (one published version with settings).
+/// The remiss action on the remiss-base fixture (one published version with settings).
 @Suite struct RemissActionTests {
     let corpus = coreFixtures.appendingPathComponent("remiss-base")
     let environment = ["SOURCE_DATE_EPOCH": "1750000000"]
@@ -58,35 +58,6 @@ struct FakePrinter: PDFPrinter {
         }
         #expect(message(of: failure)?.contains("no version 'working'") == true, "\(failure)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty, "nothing is written")
-    }
-
-    @Test func compilingResponsesWritesTheSummaryAndCountsRejections() throws {
-        let responses = try actionFolder()
-        try Data("inte ett svar".utf8).write(to: responses.appendingPathComponent("brev.txt"))
-        let output = try actionFolder().appendingPathComponent("remissvar")
-        let compiled = try CompileResponsesAction.run(root: corpus, templates: templates, folder: responses, version: "v1", output: output)
-        #expect(compiled.compilation.read == 1)
-        #expect(compiled.compilation.count(.rejected) == 1)
-        #expect(compiled.hasProblems, "a rejected file is a problem found")
-        let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
-        // The marker is the writer's: it lets the next run replace the folder.
-        #expect(written == [CompilationRenderer.page, CompilationRenderer.json, CompilationRenderer.csv, CompilationRenderer.account,
-                            ".avtal-output"])
-    }
-
-    @Test func compilingAnEmptyFolderFindsNoProblems() throws {
-        let compiled = try CompileResponsesAction.run(root: corpus, templates: templates, folder: try actionFolder(), version: "v1",
-                                                      output: try actionFolder().appendingPathComponent("remissvar"))
-        #expect(compiled.compilation.read == 0)
-        #expect(!compiled.hasProblems)
-    }
-
-    @Test func compilingAgainstAnUnknownVersionCannotRun() throws {
-        let failure = try #require(throws: ActionFailure.self) {
-            try CompileResponsesAction.run(root: corpus, templates: templates, folder: try actionFolder(), version: "v9",
-                                           output: try actionFolder().appendingPathComponent("remissvar"))
-        }
-        #expect(message(of: failure)?.contains("no version 'v9' to compile against") == true, "\(failure)")
     }
 
     func isFolder(_ url: URL) -> Bool {

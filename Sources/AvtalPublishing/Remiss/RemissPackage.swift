@@ -193,7 +193,7 @@ public struct RemissPackage {
             "deadline": deadlineText, "answerEmail": settings.answerEmail,
             "storageKey": "avtal-svar/\(version.id)", "groups": groups, "documents": documents, "scale": scale,
         ]
-        return try templates.renderPage(context, with: "svar")
+        return try templates.renderPage(context, with: "svar", style: "svar.css", script: "svar.js")
     }
 
     // MARK: Read-me and manifest

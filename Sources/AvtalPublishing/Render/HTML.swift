@@ -1,8 +1,8 @@
 /// Escaping for HTML written outside the templates (comment lists, clause trees, annotations).
-enum HTML {
+package enum HTML {
     /// HTML-escapes text for element content and quoted attributes, on UTF-8 bytes: 20 000 comments
     /// spent most of a compilation in the template engine's per-character escaper.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)

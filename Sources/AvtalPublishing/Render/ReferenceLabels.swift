@@ -4,10 +4,10 @@ import AvtalMarkdown
 /// What references in a version's text point to and how they read: "punkt 3.2" within a document,
 /// "punkt 3.2 i Överenskommelse om munhälsa" across documents, the short title for a whole document.
 /// Numbers are the version's own, computed from its clause tree.
-struct ReferenceLabels {
-    struct ClauseInfo {
-        var number: String
-        var heading: String
+package struct ReferenceLabels {
+    package struct ClauseInfo {
+        package var number: String
+        package var heading: String
     }
 
     enum Resolved {
@@ -18,10 +18,10 @@ struct ReferenceLabels {
 
     let text: VersionText
     let links: LinkContext
-    let index: [String: [String: ClauseInfo]]
+    package let index: [String: [String: ClauseInfo]]
     let external: ExternalDocuments?
 
-    init(text: VersionText, links: LinkContext? = nil, external: ExternalDocuments? = nil) {
+    package init(text: VersionText, links: LinkContext? = nil, external: ExternalDocuments? = nil) {
         self.text = text
         self.external = external
         self.links = links ?? LinkContext(manifest: text.manifest)

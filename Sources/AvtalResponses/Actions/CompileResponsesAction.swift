@@ -1,23 +1,24 @@
 import AvtalCore
+import AvtalPublishing
 import Foundation
 
 /// `avtal responses compile`: every response in a folder compiled against the version that was on
 /// remiss, and the summary written as a whole.
-public enum CompileResponsesAction {
-    public struct Compiled: Sendable {
-        public var compilation: Compilation
-        public var output: URL
+package enum CompileResponsesAction {
+    package struct Compiled: Sendable {
+        package var compilation: Compilation
+        package var output: URL
         /// The corpus's sources and the dispositions file, for quoting lines in the disposition problems.
-        public var sources: [String: SourceFile]
+        package var sources: [String: SourceFile]
 
         /// A rejected input or a disposition that names an unknown comment: the run has found problems,
         /// though everything that could be compiled was written.
-        public var hasProblems: Bool {
+        package var hasProblems: Bool {
             compilation.count(.rejected) > 0 || !compilation.dispositionProblems.isEmpty
         }
     }
 
-    public static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL) throws(ActionFailure) -> Compiled {
+    package static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL) throws(ActionFailure) -> Compiled {
         let workspace = try Workspace.withoutErrors(root: root)
         guard let text = workspace.texts[version], workspace.versions.contains(where: { $0.id == version }) else {
             let known = workspace.versions.map(\.id).joined(separator: ", ")

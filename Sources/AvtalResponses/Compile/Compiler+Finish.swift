@@ -1,0 +1,147 @@
+import AvtalCore
+import AvtalPublishing
+import Foundation
+
+/// The last steps, once every input is read: one answer per organisation, grades counted, comments
+/// placed in the order of the text, dispositions applied.
+extension Compiler {
+    mutating func finish(dispositions: SourceFile?) -> Compilation {
+        let kept = supersedeEarlierSaves()
+        var tallies: [String: Compilation.Tally] = [:]
+        var comments: [Compilation.Comment] = []
+        for response in kept { collect(response, comments: &comments, tallies: &tallies) }
+        comments = sortedInDocumentOrder(comments)
+        let problems = dispositions.map { apply($0, to: &comments) } ?? []
+        return Compilation(version: text.id, entries: entries, responses: kept, comments: comments, tallies: tallies,
+                           dispositionProblems: problems)
+    }
+
+    /// The same organisation twice: the later save wins; the earlier is superseded, not lost.
+    mutating func supersedeEarlierSaves() -> [Response] {
+        var latest: [String: Int] = [:]
+        for (index, item) in accepted.enumerated() {
+            let key = item.response.organisationID ?? "name:" + item.response.organisationName.lowercased()
+            if let previous = latest[key] {
+                let older = Self.isLater(item.response, than: accepted[previous].response) ? previous : index
+                let newer = older == previous ? index : previous
+                entries[accepted[older].entry].status = .superseded
+                entries[accepted[older].entry].reasons.append("superseded by \(accepted[newer].response.label), saved later by the same organisation")
+                latest[key] = newer
+            } else {
+                latest[key] = index
+            }
+        }
+        return latest.values.sorted().map { accepted[$0].response }
+    }
+
+    /// One response's grades into the tallies and its comments into the list; grades of documents
+    /// and chapters the version does not have are not counted, their comments kept apart.
+    func collect(_ response: Response, comments: inout [Compilation.Comment], tallies: inout [String: Compilation.Tally]) {
+        func add(_ place: Compilation.Place, _ text: String, grade: Response.Grade? = nil) {
+            comments.append(.init(id: Self.commentID(response, place: place, text: text), place: place,
+                                  organisationID: response.organisationID, organisationName: response.organisationName,
+                                  text: text, grade: grade, source: response.label, disposition: nil))
+        }
+        for (documentID, graded) in response.documentGrades.sorted(by: { $0.key < $1.key }) {
+            let known = text.document(documentID) != nil
+            if known, let grade = graded.grade { tallies[documentID, default: .init()].counts[Self.slot(grade)] += 1 }
+            if let comment = graded.comment { add(known ? .document(documentID) : .unplaced(documentID), comment, grade: graded.grade) }
+        }
+        for (documentID, grades) in response.chapterGrades.sorted(by: { $0.key < $1.key }) {
+            for (chapterID, graded) in grades.sorted(by: { $0.key < $1.key }) {
+                let known = chapters[documentID]?.contains(chapterID) == true
+                if known, let grade = graded.grade { tallies["\(documentID)/\(chapterID)", default: .init()].counts[Self.slot(grade)] += 1 }
+                if let comment = graded.comment {
+                    add(known ? .chapter(document: documentID, chapter: chapterID) : .unplaced("\(documentID)/\(chapterID)"),
+                        comment, grade: graded.grade)
+                }
+            }
+        }
+        for (key, comment) in response.comments.sorted(by: { $0.key < $1.key }) {
+            if key.hasPrefix("?") {
+                add(.unplaced(String(key.dropFirst())), comment)
+            } else if let target = Target(key), let clause = target.clause {
+                add(.clause(document: target.document, clause: clause), comment)
+            }
+        }
+    }
+
+    /// The index of a grade in `Tally.counts`.
+    static func slot(_ grade: Response.Grade) -> Int {
+        switch grade {
+        case let .scale(n): n - 1
+        case .noOpinion: 4
+        }
+    }
+
+    /// Sets each comment's disposition from the working group's file and reports dispositions whose
+    /// comment does not exist (a mistyped ID would otherwise hide an answered comment as open).
+    func apply(_ file: SourceFile, to comments: inout [Compilation.Comment]) -> [Diagnostic] {
+        let (list, diagnostics) = DispositionsFile.read(file)
+        var problems = diagnostics
+        var byID: [String: Disposition] = [:]
+        for disposition in list { byID[disposition.commentID] = disposition }
+        let ids = Set(comments.map(\.id))
+        for disposition in list where !ids.contains(disposition.commentID) {
+            let near = Suggestions.nearest(to: disposition.commentID, in: ids)
+            problems.append(Diagnostic(.unknownComment, "Disposition for unknown comment '\(disposition.commentID)'",
+                                       at: disposition.range, stage: .check,
+                                       notes: near.first.map { [DiagnosticNote("did you mean '\($0)'?")] }
+                                           ?? [DiagnosticNote("comment IDs are listed in kommentarer.csv of the compilation")]))
+        }
+        for index in comments.indices { comments[index].disposition = byID[comments[index].id] }
+        return problems
+    }
+
+    static func isLater(_ a: Response, than b: Response) -> Bool {
+        switch (ResponseReader.time(a.exported), ResponseReader.time(b.exported)) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return false // Same time or none: the one read first (by file name) stays, the later input wins.
+        }
+    }
+
+    /// A stable ID from the organisation, the place and the text: the same comment gets the same ID
+    /// in every compilation, so dispositions recorded against it keep holding.
+    static func commentID(_ response: Response, place: Compilation.Place, text: String) -> String {
+        let organisation = response.organisationID ?? Suggestions.clauseID(fromHeading: response.organisationName)
+        // The kind of place is hashed too: a chapter's grade comment and a comment on the same
+        // chapter's own clause are two comments, even with the same text.
+        let where_: String
+        let kind: String
+        switch place {
+        case let .clause(document, clause): (where_, kind) = ("\(document)--\(clause)", "clause")
+        case let .chapter(document, chapter): (where_, kind) = ("\(document)--\(chapter)", "chapter")
+        case let .document(document): (where_, kind) = (document, "document")
+        case let .unplaced(key): (where_, kind) = (Suggestions.clauseID(fromHeading: key), "unplaced")
+        }
+        let hash = TextDigest.sha256("\(organisation)\n\(kind):\(where_)\n\(text)").prefix(8)
+        return "\(organisation)--\(where_)--\(hash)"
+    }
+
+    /// Comments in the order of the text: documents as listed, clauses in document order, then by
+    /// organisation; those the version cannot place come last.
+    func sortedInDocumentOrder(_ comments: [Compilation.Comment]) -> [Compilation.Comment] {
+        var order: [String: Int] = [:]
+        var position = 0
+        for document in text.documents {
+            order[document.entry.id] = position
+            position += 1
+            document.walk { clause, _ in
+                order["\(document.entry.id)#\(clause.id)"] = position
+                position += 1
+            }
+        }
+        func key(_ comment: Compilation.Comment) -> (Int, Int, String, String) {
+            switch comment.place {
+            case let .document(document): (order[document] ?? Int.max, 0, comment.organisationName, comment.id)
+            case let .chapter(document, chapter): (order["\(document)#\(chapter)"] ?? Int.max, 0, comment.organisationName, comment.id)
+            case let .clause(document, clause): (order["\(document)#\(clause)"] ?? Int.max, 1, comment.organisationName, comment.id)
+            case .unplaced: (Int.max, 2, comment.organisationName, comment.id)
+            }
+        }
+        // Each key once, not on every comparison.
+        return comments.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

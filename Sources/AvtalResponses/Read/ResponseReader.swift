@@ -1,0 +1,87 @@
+import AvtalCore
+import Foundation
+
+/// Reads response files. Limits keep an oversized or absurd file from exhausting memory: such a
+/// file is rejected with a message, never read half-way.
+package enum ResponseReader {
+    package static let maxFileSize = 5_000_000
+    package static let maxTextLength = 20_000
+    package static let maxComments = 5_000
+    package static let format = "avtal-remissvar/1"
+
+    package struct Rejection: Error, Sendable {
+        package var message: String
+        package var place: String?
+    }
+
+    /// A file's responses (one for JSON, one per row for CSV), each with the problems found in it, or
+    /// the reason the whole file is rejected.
+    package static func read(_ url: URL, name: String) -> [Result<(Response, [ResponseProblem]), Rejection>] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if let size = attributes?[.size] as? Int, size > maxFileSize {
+            return [.failure(Rejection(message: "the file is \(size) bytes, more than the \(maxFileSize) a response may have"))]
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return [.failure(Rejection(message: "the file cannot be read"))]
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return [.failure(Rejection(message: "the file is not UTF-8 text"))]
+        }
+        switch url.pathExtension.lowercased() {
+        case "json": return [readJSON(text, source: name)]
+        case "csv": return readCSV(text, source: name)
+        default: return [.failure(Rejection(message: "not a response: only .json (the form) and .csv (a survey export) are read"))]
+        }
+    }
+
+    /// 1–4 or "ingen synpunkt"; anything else is reported and not counted.
+    static func grade(_ value: Any?, place: String, problem: (String, String) -> Void) -> Response.Grade? {
+        switch value {
+        case nil, is NSNull:
+            return nil
+        case let number as NSNumber:
+            // true and false arrive as numbers too; they are not grades.
+            let type = String(cString: number.objCType)
+            guard type != "c", type != "B" else {
+                problem(place, "\(number.boolValue) is not a grade; not counted")
+                return nil
+            }
+            let double = number.doubleValue
+            if double == double.rounded(), (1...4).contains(double) { return .scale(Int(double)) }
+            problem(place, "\(number) is not on the scale 1–4; not counted")
+            return nil
+        case let string as String:
+            let normalized = string.trimmed.lowercased()
+            if let n = Int(normalized), (1...4).contains(n) { return .scale(n) }
+            if normalized.isEmpty { return nil }
+            if ["ingen-synpunkt", "ingen synpunkt"].contains(normalized) { return .noOpinion }
+            problem(place, "'\(string.prefix(40))' is not on the scale 1–4 or 'ingen synpunkt'; not counted")
+            return nil
+        default:
+            problem(place, "not a grade; not counted")
+            return nil
+        }
+    }
+
+    /// An ISO 8601 time as the form writes it, with or without fractional seconds.
+    static func isoTime(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
+    /// A time as a form or a survey tool writes it: ISO 8601, or "2025-06-11 10:00" and the like
+    /// (read as UTC). Only used to order two answers from the same organisation.
+    package static func time(_ text: String) -> Date? {
+        if let date = isoTime(text) { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text.trimmed) { return date }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,125 @@
+import AvtalCore
+import AvtalPublishing
+import Foundation
+@testable import AvtalResponses
+import Testing
+
+/// The four files of a compilation, and the dispositions shown in them.
+@Suite struct CompilationOutputTests {
+    typealias F = ResponsesFixture
+
+    // MARK: Output
+
+    @Test func theSummaryEscapesRespondentText() throws {
+        let html = try F.render(try F.compile()).html()
+        #expect(!html.lowercased().contains("<script"), "raw <script> in the summary")
+        #expect(html.contains("&lt;script&gt;alert("))
+        #expect(html.contains("Texten om samsjuklighet är bra"))
+        let lowered = html.lowercased()
+        for attribute in ["href=\"javascript:", "href='javascript:", "href=javascript:", "src=\"javascript:"] {
+            #expect(!lowered.contains(attribute), "\(attribute) in the summary")
+        }
+        #expect(html.contains("&lt;a href=&quot;javascript:alert(document.cookie)&quot;&gt;utredningen&lt;/a&gt;"))
+        #expect(html.contains("[kommunens boendeplan](javascript:alert(1))"), "the Markdown link is shown as text")
+    }
+
+    @Test func theChartsCarryTheCountsAsText() throws {
+        let html = try F.render(try F.compile()).html()
+        let start = try #require(html.range(of: "<figure class=\"grades\" id=\"betyg-hos-avtal--avtalstid\">"))
+        let figure = html[start.upperBound...]
+        let end = try #require(figure.range(of: "</svg>"))
+        let svg = String(figure[..<end.upperBound])
+        #expect(svg.contains("aria-label=\"Fördelning av betyg, 9 Avtalstid: 1 instämmer inte alls 2, 2 instämmer delvis 3, 3 instämmer till stor del 2, 4 instämmer helt 1, ingen synpunkt 1\""))
+        let texts = svg.matches(of: #/<text [^>]*>([^<]*)</text>/#).map { String($0.output.1) }
+        #expect(texts == ["1 instämmer inte alls", "2", "2 instämmer delvis", "3", "3 instämmer till stor del", "2",
+                          "4 instämmer helt", "1", "ingen synpunkt", "1"])
+        // The table beside it says the same, and the whole-document chart holds its total.
+        #expect(figure.contains("<figcaption>9 Avtalstid (9 svar)</figcaption>"))
+        #expect(html.contains("<figcaption>Hela dokumentet (14 svar)</figcaption>"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 12)
+    }
+
+    @Test func theCommentsCSVDefusesFormulas() throws {
+        let renderer = try F.render(try F.compile())
+        let rows = F.parseCSV(renderer.csv(), delimiter: ",")
+        let header = try #require(rows.first)
+        #expect(header.first == "kommentar-id")
+        #expect(rows.count == F.commentCount + 1)
+        let text = try #require(header.firstIndex(of: "kommentar"))
+        let texts = rows.dropFirst().map { $0[text] }
+        for expected in ["'=> Kallelsen ska gå till kommunens samordnare", "'=Tandvårdsstyrelsen upphandlar",
+                         "'+ Informationen till den enskilde", "'-3 dagar är för kort tid",
+                         "'- Informationsöverföringen via SAMSA", "'@Sekretariatet: vem utbildar"] {
+            #expect(texts.contains { $0.hasPrefix(expected) }, "\(expected)")
+        }
+        for row in rows {
+            for cell in row {
+                #expect(!"=+-@".contains(cell.first ?? " "), "a cell starts with a formula character: \(cell.prefix(40))")
+            }
+        }
+        // The multi-line comment is one cell.
+        #expect(texts.contains { $0.hasPrefix("Tre dagar efter underrättelsen") && $0.contains("\nKommunen föreslår fem dagar") })
+    }
+
+    @Test func theFourFilesAreWritten() throws {
+        let files = try F.render(try F.compile()).files()
+        #expect(Set(files.keys) == ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt"])
+        let data = try #require(files["sammanstallning.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["account"] as? [String: Int] == ["read": 27, "accepted": 17, "superseded": 3, "rejected": 7])
+        #expect((json["comments"] as? [Any])?.count == F.commentCount)
+        #expect(json["openComments"] as? Int == F.commentCount)
+    }
+
+    // MARK: Dispositions
+
+    static let knownID = "kommun-1480--hos-avtal--avtalstid--b1512e23"
+
+    static let dispositions = """
+        # Arbetsgruppens ställningstaganden till remissvaren.
+        dispositions:
+          \(knownID):
+            disposition: beaktas delvis
+            motivation: Avtalstiden behålls, men en gemensam utvärdering görs efter halva tiden.
+            carried-by: remiss-2026
+          kommun-1480--hos-avtal--avtalstd--b1512e23:
+            disposition: beaktas inte
+            motivation: Felskrivet ID.
+
+        """
+
+    @Test func aDispositionIsShownAndTheOpenCountGoesDown() throws {
+        let without = try F.compile()
+        let source = SourceFile(path: DispositionsFile.path(version: F.version), text: Self.dispositions)
+        let with = try F.compile(dispositions: source)
+        #expect(without.openComments == F.commentCount)
+        #expect(with.openComments == F.commentCount - 1)
+        let comment = try #require(with.comments.first { $0.id == Self.knownID })
+        #expect(comment.disposition?.kind == .partly)
+        #expect(comment.disposition?.motivation == "Avtalstiden behålls, men en gemensam utvärdering görs efter halva tiden.")
+        #expect(comment.disposition?.carriedBy == "remiss-2026")
+        let renderer = try F.render(with)
+        let html = try renderer.html()
+        let article = try #require(html.range(of: "id=\"\(Self.knownID)\""))
+        let shown = html[article.upperBound...].prefix(1500)
+        #expect(shown.contains("<strong>Ställningstagande:</strong> Beaktas delvis. Avtalstiden behålls, men en gemensam utvärdering görs efter halva tiden. (genomförs i remiss-2026)"))
+        #expect(html.contains("\(F.commentCount - 1) av \(F.commentCount) kommentarer saknar ännu ställningstagande."))
+        let rows = F.parseCSV(renderer.csv(), delimiter: ",")
+        let row = try #require(rows.first { $0.first == Self.knownID })
+        #expect(row.contains("beaktas delvis") && row.contains("remiss-2026"))
+    }
+
+    @Test func aDispositionForAnUnknownCommentIsAnAV801AtItsLine() throws {
+        let source = SourceFile(path: DispositionsFile.path(version: F.version), text: Self.dispositions)
+        let compilation = try F.compile(dispositions: source)
+        #expect(compilation.dispositionProblems.count == 1)
+        let problem = try #require(compilation.dispositionProblems.first)
+        #expect(problem.code.rawValue == "AV801")
+        #expect(problem.summary == "Disposition for unknown comment 'kommun-1480--hos-avtal--avtalstd--b1512e23'")
+        #expect(problem.range.file == "remissvar/remiss-2025/dispositions.yml")
+        #expect(problem.range.start.line == 7)
+        #expect(problem.notes.first?.message == "did you mean '\(Self.knownID)'?")
+        // The known one still applies.
+        #expect(compilation.comments.first { $0.id == Self.knownID }?.disposition != nil)
+    }
+}
