@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["AvtalCore", "AvtalPublishing", "AvtalResponses", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "AvtalMarkdownTests", dependencies: ["AvtalMarkdown"], exclude: ["Resources"]),
-        .testTarget(name: "AvtalCoreTests", dependencies: ["AvtalCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "AvtalCoreTests", dependencies: ["AvtalCore"], exclude: ["Fixtures", "Resources"]),
         .testTarget(name: "AvtalPublishingTests", dependencies: ["AvtalPublishing"], exclude: ["Fixtures"]),
         .testTarget(name: "AvtalResponsesTests", dependencies: ["AvtalResponses"], exclude: ["Fixtures"]),
         // Depends on the executable so that `swift test` always builds the binary it runs.
