@@ -64,7 +64,7 @@ public enum Suggestions {
     }
 
     public static func isValidID(_ id: String) -> Bool {
-        guard !id.isEmpty, id.first != "-", id.last != "-", !id.contains("--") else { return false }
+        guard !id.isEmpty, id.first != "-", id.last != "-", !id.containsBytes("--") else { return false }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

@@ -48,7 +48,7 @@ public struct LinkContext: Sendable {
         let documentID: String
         if path.isEmpty {
             documentID = entry.id
-        } else if !path.contains("/"), !path.contains("."), Suggestions.isValidID(path),
+        } else if !path.contains("/" as Character), !path.contains("." as Character), Suggestions.isValidID(path),
                   documentIDs.contains(path) || !files.contains(Self.resolve(path, from: entry.file)) {
             documentID = path
         } else {

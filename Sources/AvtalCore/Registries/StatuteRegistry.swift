@@ -178,26 +178,37 @@ public struct CitationRecognizer: @unchecked Sendable {
         return pattern.matches(in: text, options: anchored ? [.anchored] : [], range: range).map { Match(result: $0, text: text) }
     }
 
-    /// "§" or "lagen", "balken", "förordning" somewhere in the text, found on its bytes.
-    static func mayCite(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        func has(_ needle: [UInt8]) -> Bool {
-            guard bytes.count >= needle.count else { return false }
-            for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
-                if bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+    /// Which forms of citation a text may hold, found on its bytes: a paragraph needs "§", a statute
+    /// named needs "lagen", "balken" or "förordning", one with its number also "(".
+    struct Clues {
+        var section = false
+        var statuteWord = false
+        var parenthesis = false
+
+        init(_ text: String) {
+            let bytes = Array(text.utf8)
+            func has(_ needle: StaticString) -> Bool {
+                let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+                guard bytes.count >= n.count else { return false }
+                for i in 0...(bytes.count - n.count) where bytes[i] == n[0] {
+                    if bytes[i..<(i + n.count)].elementsEqual(n) { return true }
+                }
+                return false
             }
-            return false
+            section = has("§")
+            statuteWord = has("lagen") || has("balken") || has("förordning")
+            parenthesis = statuteWord && bytes.contains(UInt8(ascii: "("))
         }
-        return has([0xC2, 0xA7]) || has(Array("lagen".utf8)) || has(Array("balken".utf8)) || has(Array("förordning".utf8))
     }
 
     public func citations(in text: String) -> [Citation] {
         // Every form needs "§" or a statute's name ("…lagen", "…balken", "…förordningen"); most text
-        // has neither, and the regular expressions are the expensive part of a check.
-        guard Self.mayCite(text) else { return [] }
+        // has neither, and the regular expressions are the expensive part of a check and a build.
+        let clues = Clues(text)
+        guard clues.section || clues.statuteWord else { return [] }
         var found: [Citation] = []
         var covered: [Range<String.Index>] = []
-        for match in matches(paragraphPattern, in: text) {
+        for match in clues.section ? matches(paragraphPattern, in: text) : [] {
             var citation = Citation(range: match.range, chapter: match.group("chapter")?.0, paragraphs: [], isRange: false)
             if let (sign, range) = match.group("sign") {
                 citation.sign = sign
@@ -218,7 +229,8 @@ public struct CitationRecognizer: @unchecked Sendable {
             let between = text[found[index].range.upperBound..<found[index + 1].range.lowerBound].trimmed
             if ["och", "samt", ",", "eller", ""].contains(between) { found[index].reference = found[index + 1].reference }
         }
-        for match in matches(mentionPattern, in: text) where !covered.contains(where: { $0.overlaps(match.range) }) {
+        for match in clues.parenthesis ? matches(mentionPattern, in: text) : []
+        where !covered.contains(where: { $0.overlaps(match.range) }) {
             var citation = Citation(range: match.range, paragraphs: [], isRange: false)
             if let (sfs, _) = match.group("lagsfs") {
                 citation.reference = .number(sfs)
@@ -229,7 +241,8 @@ public struct CitationRecognizer: @unchecked Sendable {
             found.append(citation)
             covered.append(match.range)
         }
-        for match in matches(namePattern, in: text) where !covered.contains(where: { $0.overlaps(match.range) }) {
+        for match in clues.statuteWord ? matches(namePattern, in: text) : []
+        where !covered.contains(where: { $0.overlaps(match.range) }) {
             guard let (name, _) = match.group("name") else { continue }
             found.append(Citation(range: match.range, paragraphs: [], isRange: false,
                                   reference: .name(name, sfs: nil), referenceRange: match.range))

@@ -33,7 +33,7 @@ extension VersionSite {
     /// itself contains the placeholder.
     func layoutHTML(_ markdown: String, in document: EditableDocument) -> LayoutHTML {
         let entry = document.entry
-        guard !markdown.contains(LayoutHTML.marker) else {
+        guard !markdown.containsBytes(LayoutHTML.marker) else {
             return .perLayout(documentPages: html(markdown, in: document, layout: .documentPages),
                               singlePage: html(markdown, in: document, layout: .singlePage))
         }
