@@ -2,28 +2,30 @@ import Foundation
 
 /// Everything in a corpus folder, loaded and checked: the working text, every version (assembled
 /// from its patches, or read from its published snapshot), and the continuity of published IDs.
+/// Only the load stage (this type's extensions in AvtalCore) sets its fields; every other stage
+/// reads them.
 public struct Workspace: Sendable {
-    public var root: URL
-    public var working: Corpus?
-    public var workingText: VersionText?
-    public var versions: [Version]
-    public var patches: [String: Patch]
+    public internal(set) var root: URL
+    public internal(set) var working: Corpus?
+    public internal(set) var workingText: VersionText?
+    public internal(set) var versions: [Version]
+    public internal(set) var patches: [String: Patch]
     /// The text of each version that could be built, by version ID.
-    public var texts: [String: VersionText]
+    public internal(set) var texts: [String: VersionText]
     /// What each version's patches changed, by version ID: for drafts and published versions alike,
     /// whenever the version's base text is here.
-    public var assemblies: [String: AssemblyRecord] = [:]
+    public internal(set) var assemblies: [String: AssemblyRecord] = [:]
     /// Each version's parsed corpus (for numbering and rendering), by version ID.
-    public var corpora: [String: Corpus]
-    public var locks: [String: VersionLock]
-    public var diagnostics: [Diagnostic]
-    public var sources: [String: SourceFile]
+    public internal(set) var corpora: [String: Corpus]
+    public internal(set) var locks: [String: VersionLock]
+    public internal(set) var diagnostics: [Diagnostic]
+    public internal(set) var sources: [String: SourceFile]
     /// The registries text is checked against (statutes, …), from the corpus root.
-    public var context = CheckContext()
+    public internal(set) var context = CheckContext()
     /// `remissinstanser.yml`, when the corpus has one.
-    public var consultees: Consultees?
+    public internal(set) var consultees: Consultees?
     /// The settings of each remiss (`remiss/<version>.yml`) that could be read, by version ID.
-    public var remiss: [String: RemissSettings] = [:]
+    public internal(set) var remiss: [String: RemissSettings] = [:]
     /// Patch files whose problems are already reported; a version listing them is not told again.
     var unreadablePatches: Set<String> = []
 
