@@ -86,14 +86,14 @@ public enum CorpusLoader {
         var documentFiles: [String: String] = [:]
         for (entry, _) in texts where documentFiles[entry.file] == nil { documentFiles[entry.file] = entry.id }
         let links = LinkContext(documentIDs: Set(manifest.documents.map(\.id)), documentFiles: documentFiles, files: files)
-        var documents: [Document] = []
-        var diagnostics: [Diagnostic] = []
-        for (entry, source) in texts {
+        // Documents parse independently, so every core takes some; the order of the results is the
+        // manifest's whatever the schedule.
+        let parsed = Parallel.map(texts) { entry, source in
             var parser = DocumentParser(entry: entry, source: source, links: links)
-            documents.append(parser.parse())
-            diagnostics += parser.diagnostics
+            let document = parser.parse()
+            return (document, parser.diagnostics)
         }
-        return (documents, diagnostics)
+        return (parsed.map(\.0), parsed.flatMap(\.1))
     }
 
     private static func readManifest(_ source: SourceFile, files: Set<String>, diagnostics: inout [Diagnostic]) -> Manifest? {

@@ -82,7 +82,7 @@ struct VersionSite {
         let diff = diff
         pages.append(("index.html", try renderStart(diff)))
         // Each text is rendered once and serves both the document's page and the page with everything.
-        let texts = text.documents.map { rendered($0) }
+        let texts = Parallel.map(text.documents) { rendered($0) }
         for (document, html) in zip(text.documents, texts) {
             pages.append(("\(document.entry.id).html", try renderDocument(document, html)))
         }
