@@ -2,15 +2,15 @@ import AvtalCore
 import Foundation
 
 /// `avtal build`: the HTML site of the working text and every version, put in place as a whole.
-public enum BuildAction {
-    public struct Built: Sendable {
-        public var output: URL
+package enum BuildAction {
+    package struct Built: Sendable {
+        package var output: URL
         /// The HTML pages written (assets not counted).
-        public var pages: Int
+        package var pages: Int
     }
 
     /// `version` renders only that version (or `working`); nil renders all of them.
-    public static func run(root: URL, templates: TemplateSearch, version: String?, output: URL) throws(ActionFailure) -> Built {
+    package static func run(root: URL, templates: TemplateSearch, version: String?, output: URL) throws(ActionFailure) -> Built {
         let workspace = try Workspace.withoutErrors(root: root)
         let library = try templates.library()
         if let version, workspace.texts[version] == nil {

@@ -3,9 +3,9 @@ import Foundation
 
 /// `avtal diff`: what changed between two versions, aligned by clause ID, and optionally the HTML
 /// redline of it.
-public enum DiffAction {
+package enum DiffAction {
     /// `redline` is where the HTML redline goes; nil writes nothing.
-    public static func run(root: URL, from: String, to: String, redline: URL?, templates: TemplateSearch) throws(ActionFailure) -> VersionDiff {
+    package static func run(root: URL, from: String, to: String, redline: URL?, templates: TemplateSearch) throws(ActionFailure) -> VersionDiff {
         let workspace = try Workspace.forAction(root: root)
         do {
             let diff = try VersionDiff.compute(from: from, to: to, in: workspace)

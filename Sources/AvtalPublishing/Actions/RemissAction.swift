@@ -2,18 +2,18 @@ import AvtalCore
 import Foundation
 
 /// `avtal remiss`: the remiss package of a published version, written as a folder and as a zip.
-public enum RemissAction {
-    public struct Packaged: Sendable {
-        public var folder: URL
-        public var zip: URL
-        public var fileCount: Int
-        public var zipSize: Int
+package enum RemissAction {
+    package struct Packaged: Sendable {
+        package var folder: URL
+        package var zip: URL
+        package var fileCount: Int
+        package var zipSize: Int
     }
 
     /// Writes `<output>/remiss/<version>/` and `<output>/remiss-<version>.zip`. `printer`, when given,
     /// adds each document as `pdf/<document>.pdf`; `revision` goes into the manifest. File times come
     /// from `environment`'s SOURCE_DATE_EPOCH or the version's date, never the clock.
-    public static func run(
+    package static func run(
         root: URL, templates: TemplateSearch, version: String, output: URL,
         printer: (any PDFPrinter)? = nil, revision: GitRevision? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment

@@ -5,7 +5,7 @@ extension Amendment {
     /// The amendment text of a patch of a loaded workspace, numbered as in the version that lists it:
     /// read from that version's assembly record, the text just before the patch and the text it produces.
     /// - Parameter version: the version to number against; by default the first that lists the patch.
-    public static func build(patchID: String, in workspace: Workspace, version: String? = nil) throws(PublishingError) -> Amendment {
+    package static func build(patchID: String, in workspace: Workspace, version: String? = nil) throws(PublishingError) -> Amendment {
         guard let patch = workspace.patches[patchID] else {
             throw .unknownPatch(patchID, known: workspace.patches.keys.sorted())
         }
@@ -41,7 +41,7 @@ extension Amendment {
     }
 
     /// The amendment text of `patch`, given the text just before it and the record of what it changed.
-    public static func build(patch: Patch, record: PatchRecord, before: VersionText, version: String) -> Amendment {
+    package static func build(patch: Patch, record: PatchRecord, before: VersionText, version: String) -> Amendment {
         let after = record.text
         let changes = DocumentChanges.of(record)
         var sections: [Section] = []

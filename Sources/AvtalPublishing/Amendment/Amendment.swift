@@ -3,28 +3,28 @@ import Foundation
 
 /// One patch as a Swedish ändringsbeslut: who decided it and why, and per document what changes, with
 /// the numbers of the text the patch produces and every changed clause restated in full.
-public struct Amendment: Hashable, Sendable {
-    public var patchID: String
-    public var title: String
-    public var kind: PatchKind
-    public var decidedBy: String
-    public var decidedOn: CalendarDate
-    public var reference: String
-    public var rationale: String
+package struct Amendment: Hashable, Sendable {
+    package var patchID: String
+    package var title: String
+    package var kind: PatchKind
+    package var decidedBy: String
+    package var decidedOn: CalendarDate
+    package var reference: String
+    package var rationale: String
     /// The version whose numbering the text uses.
-    public var version: String
-    public var sections: [Section]
+    package var version: String
+    package var sections: [Section]
 
     /// The changes to one document.
-    public struct Section: Hashable, Sendable {
-        public var documentID: String
-        public var documentKind: DocumentKind
+    package struct Section: Hashable, Sendable {
+        package var documentID: String
+        package var documentKind: DocumentKind
         /// The document's short title, as the section heading.
-        public var documentTitle: String
-        public var blocks: [Block]
+        package var documentTitle: String
+        package var blocks: [Block]
     }
 
-    public enum Block: Hashable, Sendable {
+    package enum Block: Hashable, Sendable {
         /// A sentence that stands alone: "Punkt 4.2 upphävs."
         case sentence(String)
         /// "Härigenom föreskrivs i fråga om X" followed by "dels att …," items; the last ends with a period.
@@ -35,13 +35,13 @@ public struct Amendment: Hashable, Sendable {
         case idNote(number: String, oldID: String, newID: String)
     }
 
-    public var kindLabel: String { Swedish.kindLabel(kind) }
+    package var kindLabel: String { Swedish.kindLabel(kind) }
 
     /// The decision's facts with a statement that its text cannot be restated: for a published
     /// version whose patches no longer apply to the working text they were made on. The published
     /// text itself is unaffected (it is read from its snapshot); only the wording of the change
     /// cannot be rebuilt.
-    public static func factsOnly(_ patch: Patch, version: String) -> Amendment {
+    package static func factsOnly(_ patch: Patch, version: String) -> Amendment {
         Amendment(patchID: patch.id, title: patch.title, kind: patch.kind, decidedBy: patch.decidedBy, decidedOn: patch.decidedOn,
                   reference: patch.reference, rationale: patch.rationale.trimmed, version: version,
                   sections: [Section(documentID: "", documentKind: .agreement, documentTitle: "Ändringstexten",

@@ -1,20 +1,20 @@
 import AvtalCore
 
 /// Renders an `Amendment` as Markdown (the default) or as an HTML page (`Templates/amendments.mustache`).
-public struct AmendmentRenderer: Sendable {
-    public enum Format: String, CaseIterable, Sendable {
+package struct AmendmentRenderer: Sendable {
+    package enum Format: String, CaseIterable, Sendable {
         case markdown, html
     }
 
-    public static let templateName = "amendments"
-    public var templates: TemplateLibrary?
+    package static let templateName = "amendments"
+    package var templates: TemplateLibrary?
 
     /// `templates` is needed for HTML only.
-    public init(templates: TemplateLibrary? = nil) {
+    package init(templates: TemplateLibrary? = nil) {
         self.templates = templates
     }
 
-    public func render(_ amendment: Amendment, format: Format) throws(TemplateError) -> String {
+    package func render(_ amendment: Amendment, format: Format) throws(TemplateError) -> String {
         switch format {
         case .markdown: Self.markdown(amendment)
         case .html: try html(amendment)
@@ -23,7 +23,7 @@ public struct AmendmentRenderer: Sendable {
 
     // MARK: Markdown
 
-    public static func markdown(_ amendment: Amendment) -> String {
+    package static func markdown(_ amendment: Amendment) -> String {
         var paragraphs: [String] = ["# \(amendment.title)"]
         paragraphs.append([
             "- \(decision(amendment))",
@@ -67,7 +67,7 @@ public struct AmendmentRenderer: Sendable {
     // MARK: HTML
 
     /// - Parameter frame: the site around the page; `nil` for a self-contained page.
-    public func html(_ amendment: Amendment, frame: PageFrame? = nil) throws(TemplateError) -> String {
+    package func html(_ amendment: Amendment, frame: PageFrame? = nil) throws(TemplateError) -> String {
         guard let templates else {
             throw .missing(name: Self.templateName, path: "(no templates folder given)/\(Self.templateName).mustache")
         }

@@ -1,17 +1,17 @@
 /// A compact listing of a `VersionDiff` for the terminal. Changes are marked with brackets
 /// (`[-deleted-]`, `{+inserted+}`) whether or not colour is on, so meaning never depends on colour.
-public struct DiffTextRenderer: Sendable {
+package struct DiffTextRenderer: Sendable {
     /// ANSI colour (red for deletions, green for insertions). The caller decides: only on a terminal,
     /// never when `NO_COLOR` is set.
-    public var color: Bool
+    package var color: Bool
 
-    public init(color: Bool = false) {
+    package init(color: Bool = false) {
         self.color = color
     }
 
     private static let red = "\u{1B}[31m", green = "\u{1B}[32m", reset = "\u{1B}[0m"
 
-    public func render(_ diff: VersionDiff) -> String {
+    package func render(_ diff: VersionDiff) -> String {
         var out: [String] = []
         for document in diff.documents {
             if !out.isEmpty { out.append("") }
@@ -23,7 +23,7 @@ public struct DiffTextRenderer: Sendable {
     }
 
     /// "2 documents changed: 1 inserted, 0 deleted, 0 moved, 0 renamed, 5 changed clauses".
-    public static func summaryLine(_ diff: VersionDiff) -> String {
+    package static func summaryLine(_ diff: VersionDiff) -> String {
         let s = diff.summary
         if s.isEmpty { return "No differences between \(diff.from) and \(diff.to)" }
         var documents = "\(s.documentsChanged) document\(s.documentsChanged == 1 ? "" : "s") changed"

@@ -20,11 +20,11 @@ struct RunView {
 /// An HTML page of the changes between two versions (`Templates/redline.mustache`): insertions in
 /// `<ins>`, deletions in `<del>`, each with a label for screen readers. Clause text is shown as its
 /// Markdown source, escaped.
-public struct RedlineRenderer: Sendable {
-    public static let templateName = "redline"
-    public var templates: TemplateLibrary
+package struct RedlineRenderer: Sendable {
+    package static let templateName = "redline"
+    package var templates: TemplateLibrary
 
-    public init(templates: TemplateLibrary) {
+    package init(templates: TemplateLibrary) {
         self.templates = templates
     }
 
@@ -32,7 +32,7 @@ public struct RedlineRenderer: Sendable {
     ///   - fromTitle, toTitle: how the versions are named in the heading; by default "arbetstexten" or
     ///     "version <id>" (`VersionDiff.title(of:in:)` gives the titles from versions.yml).
     /// - Parameter frame: the site around the page; `nil` for a self-contained page.
-    public func render(_ diff: VersionDiff, fromTitle: String? = nil, toTitle: String? = nil,
+    package func render(_ diff: VersionDiff, fromTitle: String? = nil, toTitle: String? = nil,
                        frame: PageFrame? = nil) throws(TemplateError) -> String {
         let page = Self.page(diff, fromTitle: fromTitle, toTitle: toTitle)
         return try templates.render(page, with: Self.templateName,

@@ -1,41 +1,41 @@
 import AvtalCore
 
 /// A change to one front matter field of a document.
-public struct FrontMatterChange: Hashable, Sendable {
-    public typealias Field = FrontMatterField
+package struct FrontMatterChange: Hashable, Sendable {
+    package typealias Field = FrontMatterField
 
-    public var field: Field
+    package var field: Field
     /// As written in front matter: dates as `YYYY-MM-DD`, no end date as `until-further-notice`,
     /// the legal basis as its citations joined by "; ".
-    public var old: String
-    public var new: String
+    package var old: String
+    package var new: String
 }
 
 /// What happened to one clause between two versions. Clauses are matched by ID; a renamed clause is
 /// matched through the new version's aliases.
-public struct ClauseDiff: Hashable, Sendable {
+package struct ClauseDiff: Hashable, Sendable {
     /// The one word for the change, in this order of precedence: a renamed clause may also have
     /// moved or changed, a moved one may also have changed (see `isRenamed`, `isMoved`, `isTextChanged`).
-    public enum Kind: String, Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
         case inserted, deleted, renamed, moved, changed
     }
 
     /// `nil` for an inserted clause.
-    public var oldID: String?
+    package var oldID: String?
     /// `nil` for a deleted clause.
-    public var newID: String?
-    public var oldNumber: String?
-    public var newNumber: String?
-    public var oldHeading: String?
-    public var newHeading: String?
+    package var newID: String?
+    package var oldNumber: String?
+    package var newNumber: String?
+    package var oldHeading: String?
+    package var newHeading: String?
     /// Set when the heading differs; for an inserted or deleted clause, all of it.
-    public var heading: TextChange?
+    package var heading: TextChange?
     /// Set when the clause's own text differs; for an inserted or deleted clause, all of it.
-    public var body: TextChange?
+    package var body: TextChange?
     /// Its parent changed, or its place among the siblings that both versions share.
-    public var isMoved: Bool
+    package var isMoved: Bool
 
-    public var kind: Kind {
+    package var kind: Kind {
         if newID == nil { return .deleted }
         if oldID == nil { return .inserted }
         if isRenamed { return .renamed }
@@ -43,66 +43,66 @@ public struct ClauseDiff: Hashable, Sendable {
         return .changed
     }
 
-    public var isRenamed: Bool {
+    package var isRenamed: Bool {
         if let oldID, let newID { return oldID != newID }
         return false
     }
 
     /// Heading or text differs in a clause that exists in both versions.
-    public var isTextChanged: Bool { oldID != nil && newID != nil && (heading != nil || body != nil) }
+    package var isTextChanged: Bool { oldID != nil && newID != nil && (heading != nil || body != nil) }
 
-    public var id: String { newID ?? oldID ?? "" }
+    package var id: String { newID ?? oldID ?? "" }
     /// The number in the new version, or in the old one for a deleted clause.
-    public var number: String { newNumber ?? oldNumber ?? "" }
-    public var displayHeading: String { newHeading ?? oldHeading ?? "" }
+    package var number: String { newNumber ?? oldNumber ?? "" }
+    package var displayHeading: String { newHeading ?? oldHeading ?? "" }
 }
 
 /// What happened to one document between two versions.
-public struct DocumentDiff: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable {
+package struct DocumentDiff: Hashable, Sendable {
+    package enum Status: String, Hashable, Sendable {
         case added, removed, changed
     }
 
-    public var id: String
-    public var kind: DocumentKind
+    package var id: String
+    package var kind: DocumentKind
     /// In the new version (in the old one for a removed document).
-    public var title: String
-    public var shortTitle: String
-    public var status: Status
-    public var frontMatter: [FrontMatterChange]
+    package var title: String
+    package var shortTitle: String
+    package var status: Status
+    package var frontMatter: [FrontMatterChange]
     /// The text before the first heading, when it differs.
-    public var preamble: TextChange?
+    package var preamble: TextChange?
     /// Changed clauses only, in the new version's order; deleted ones where they stood.
-    public var clauses: [ClauseDiff]
+    package var clauses: [ClauseDiff]
 
-    public var hasChanges: Bool {
+    package var hasChanges: Bool {
         status != .changed || !frontMatter.isEmpty || preamble != nil || !clauses.isEmpty
     }
 }
 
 /// The differences between two versions of the corpus: documents matched by ID, clauses by ID.
-public struct VersionDiff: Hashable, Sendable {
+package struct VersionDiff: Hashable, Sendable {
     /// The version IDs compared (`working` for the sources).
-    public var from: String
-    public var to: String
+    package var from: String
+    package var to: String
     /// Changed documents only, in the new version's order; removed ones where they stood.
-    public var documents: [DocumentDiff]
+    package var documents: [DocumentDiff]
 
-    public struct Summary: Hashable, Sendable {
-        public var documentsChanged = 0
-        public var documentsAdded = 0
-        public var documentsRemoved = 0
-        public var inserted = 0
-        public var deleted = 0
+    package struct Summary: Hashable, Sendable {
+        package var documentsChanged = 0
+        package var documentsAdded = 0
+        package var documentsRemoved = 0
+        package var inserted = 0
+        package var deleted = 0
         /// The counts below overlap: a clause can be renamed, moved and changed at once.
-        public var moved = 0
-        public var renamed = 0
-        public var changed = 0
+        package var moved = 0
+        package var renamed = 0
+        package var changed = 0
 
-        public var isEmpty: Bool { documentsChanged == 0 }
+        package var isEmpty: Bool { documentsChanged == 0 }
     }
 
-    public var summary: Summary {
+    package var summary: Summary {
         var summary = Summary()
         for document in documents {
             summary.documentsChanged += 1
@@ -122,7 +122,7 @@ public struct VersionDiff: Hashable, Sendable {
         return summary
     }
 
-    public static func compute(from a: VersionText, to b: VersionText) -> VersionDiff {
+    package static func compute(from a: VersionText, to b: VersionText) -> VersionDiff {
         let a = readable(a), b = readable(b)
         var placed: [(key: [Int], diff: DocumentDiff)] = []
         var lastSurvivor = -1

@@ -1,26 +1,26 @@
 /// A stretch of text that is the same in both versions, only in the new one, or only in the old one.
-public struct TextRun: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
+package struct TextRun: Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
         case equal, inserted, deleted
     }
 
-    public var kind: Kind
-    public var text: String
+    package var kind: Kind
+    package var text: String
 
-    public init(_ kind: Kind, _ text: String) {
+    package init(_ kind: Kind, _ text: String) {
         self.kind = kind
         self.text = text
     }
 }
 
 /// Two versions of a text and their word-level difference.
-public struct TextChange: Hashable, Sendable {
-    public var old: String
-    public var new: String
+package struct TextChange: Hashable, Sendable {
+    package var old: String
+    package var new: String
     /// Equal and deleted runs put together give `old`; equal and inserted runs give `new`.
-    public var runs: [TextRun]
+    package var runs: [TextRun]
 
-    public init(old: String, new: String) {
+    package init(old: String, new: String) {
         self.old = old
         self.new = new
         runs = WordDiff.runs(from: old, to: new)
@@ -28,10 +28,10 @@ public struct TextChange: Hashable, Sendable {
 }
 
 /// Word-level differences with the standard library's `CollectionDifference`.
-public enum WordDiff {
+package enum WordDiff {
     /// Words (letters and digits), runs of spaces, line breaks and single punctuation characters:
     /// joined, the tokens give back the text exactly.
-    public static func tokens(_ text: String) -> [String] {
+    package static func tokens(_ text: String) -> [String] {
         enum Class { case word, space, newline, other }
         var tokens: [String] = []
         var current = ""
@@ -62,7 +62,7 @@ public enum WordDiff {
     /// The runs that turn `old` into `new`. Within a changed stretch the deletion comes first; a single
     /// space between two replaced stretches joins them, so that "31 december 2030" replaced by
     /// "1 januari 2031" reads as one change rather than three.
-    public static func runs(from old: String, to new: String) -> [TextRun] {
+    package static func runs(from old: String, to new: String) -> [TextRun] {
         if old == new { return old.isEmpty ? [] : [TextRun(.equal, old)] }
         // A clause only in one version: one run, without diffing (Myers on an empty side still walks
         // and validates every token).
@@ -145,7 +145,7 @@ public enum WordDiff {
     }
 
     /// The runs split at line breaks: one list of runs per line, without the line breaks.
-    public static func lines(_ runs: [TextRun]) -> [[TextRun]] {
+    package static func lines(_ runs: [TextRun]) -> [[TextRun]] {
         var lines: [[TextRun]] = [[]]
         for run in runs {
             let parts = run.text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -3,23 +3,23 @@ import Foundation
 
 /// The commands' name for AvtalCore's `AtomicWriter`: generated output goes through the one writer,
 /// with its lock, its staging swap and its output-folder guard.
-public enum OutputWriter {
-    public typealias Failure = AtomicWriter.Failure
+package enum OutputWriter {
+    package typealias Failure = AtomicWriter.Failure
 
     /// Writes `files` (relative path → bytes) as the folder `target`, replacing it only if avtal made it.
-    public static func replace(_ target: URL, with files: [String: Data], corpus: URL? = nil) throws(Failure) {
+    package static func replace(_ target: URL, with files: [String: Data], corpus: URL? = nil) throws(Failure) {
         try AtomicWriter.replaceFolder(target, with: files, mode: .output(corpus: corpus))
     }
 
     /// Writes the folder and a file beside it (a remiss package and its zip) as one step: the file is
     /// staged before the folder is replaced, so a failure to write it leaves both as they were.
-    public static func replace(_ target: URL, with files: [String: Data], alongWith file: URL, data: Data,
+    package static func replace(_ target: URL, with files: [String: Data], alongWith file: URL, data: Data,
                                corpus: URL? = nil) throws(Failure) {
         try AtomicWriter.replaceFolder(target, with: files, mode: .output(corpus: corpus), companion: (file, data))
     }
 
     /// Writes one file by writing a sibling and renaming it over the target.
-    public static func replaceFile(_ target: URL, with data: Data) throws(Failure) {
+    package static func replaceFile(_ target: URL, with data: Data) throws(Failure) {
         try AtomicWriter.replaceFile(target, with: data)
     }
 }

@@ -1,7 +1,7 @@
 import AvtalCore
 
 /// Why a publishing step could not run. The message names what is missing and what to do.
-public enum PublishingError: Error, Sendable, CustomStringConvertible {
+package enum PublishingError: Error, Sendable, CustomStringConvertible {
     /// Not `working` and not in versions.yml.
     case unknownVersion(String, known: [String])
     /// Listed, but its text could not be built (its problems are in the workspace's diagnostics).
@@ -12,7 +12,7 @@ public enum PublishingError: Error, Sendable, CustomStringConvertible {
     /// The patch, or an earlier patch of its version, does not apply.
     case patchDoesNotApply(String, version: String, problems: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unknownVersion(id, known):
             "Unknown version '\(id)': use 'working' or a version in \(VersionsFile.name) (\(known.isEmpty ? "none listed" : known.joined(separator: ", ")))"
@@ -30,7 +30,7 @@ public enum PublishingError: Error, Sendable, CustomStringConvertible {
 
 extension VersionDiff {
     /// The differences between two versions of a loaded workspace (`working` for the sources).
-    public static func compute(from a: String, to b: String, in workspace: Workspace) throws(PublishingError) -> VersionDiff {
+    package static func compute(from a: String, to b: String, in workspace: Workspace) throws(PublishingError) -> VersionDiff {
         compute(from: try text(a, in: workspace), to: try text(b, in: workspace))
     }
 
@@ -38,7 +38,7 @@ extension VersionDiff {
     /// front matter but never add or remove a document, so a document that only the base holds was
     /// added to the base after the version was made; it is left out, which also keeps the cost of a
     /// version's redline independent of how far the working text has grown since.
-    public static func ofVersion(_ id: String, in workspace: Workspace) -> VersionDiff? {
+    package static func ofVersion(_ id: String, in workspace: Workspace) -> VersionDiff? {
         guard let version = workspace.versions.first(where: { $0.id == id }),
               var base = workspace.texts[version.base], let text = workspace.texts[id] else { return nil }
         let ids = Set(text.documents.map(\.entry.id))
@@ -55,7 +55,7 @@ extension VersionDiff {
     }
 
     /// How a version is named in headings: its title from versions.yml, "arbetstexten" for the sources.
-    public static func title(of id: String, in workspace: Workspace) -> String {
+    package static func title(of id: String, in workspace: Workspace) -> String {
         if id == VersionsFile.working { return Swedish.versionLabel(id) }
         return workspace.versions.first { $0.id == id }?.title ?? Swedish.versionLabel(id)
     }

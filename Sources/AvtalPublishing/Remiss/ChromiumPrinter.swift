@@ -2,15 +2,15 @@ import AvtalCore
 import Foundation
 
 /// Headless Chromium, which prints a page with the site's print stylesheet.
-public struct ChromiumPrinter: PDFPrinter {
-    public let executable: URL
+package struct ChromiumPrinter: PDFPrinter {
+    package let executable: URL
 
-    public init(executable: URL) {
+    package init(executable: URL) {
         self.executable = executable
     }
 
     /// CHROMIUM when set, else the first Chromium or Chrome on PATH.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ActionFailure) -> ChromiumPrinter {
+    package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ActionFailure) -> ChromiumPrinter {
         var candidates = environment["CHROMIUM"].map { [$0] } ?? []
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for name in ["chromium", "chromium-browser", "google-chrome"] {
@@ -22,7 +22,7 @@ public struct ChromiumPrinter: PDFPrinter {
         return ChromiumPrinter(executable: URL(fileURLWithPath: found))
     }
 
-    public func print(_ pages: [String], of files: [String: Data]) throws(ActionFailure) -> [String: Data] {
+    package func print(_ pages: [String], of files: [String: Data]) throws(ActionFailure) -> [String: Data] {
         let fm = FileManager.default
         // Chromium reads files, not memory: the site goes to a private folder that is always removed.
         let folder = fm.temporaryDirectory.appendingPathComponent("avtal-pdf-\(UUID().uuidString)")

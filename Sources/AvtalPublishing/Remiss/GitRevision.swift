@@ -2,17 +2,17 @@ import Foundation
 
 /// The git commit the sources are at, and whether the corpus folder had uncommitted changes, for the
 /// remiss manifest: a consultee can then tell exactly which text they were sent.
-public struct GitRevision: Sendable, Hashable {
-    public var id: String
-    public var clean: Bool
+package struct GitRevision: Sendable, Hashable {
+    package var id: String
+    package var clean: Bool
 
-    public init(id: String, clean: Bool) {
+    package init(id: String, clean: Bool) {
         self.id = id
         self.clean = clean
     }
 
     /// Nil outside a repository or without git: the package is still made, without a source commit.
-    public static func of(_ folder: URL) -> GitRevision? {
+    package static func of(_ folder: URL) -> GitRevision? {
         guard let id = git(["rev-parse", "HEAD"], in: folder)?.trimmingCharacters(in: .whitespacesAndNewlines),
               id.count == 40 else { return nil }
         let status = git(["status", "--porcelain", "--", "."], in: folder) ?? ""

@@ -6,32 +6,32 @@ import ZIPFoundation
 /// The remiss package of a published version: the letter, the site of the version, the redline, the
 /// amendment texts, the response form and its schema, a manifest with checksums, and a read-me.
 /// Rendered in memory from values; the caller writes it (folder and zip) in one step.
-public struct RemissPackage {
-    public enum Failure: Error, CustomStringConvertible {
+package struct RemissPackage {
+    package enum Failure: Error, CustomStringConvertible {
         case notReady(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case let .notReady(message): message
             }
         }
     }
 
-    public let workspace: Workspace
-    public let templates: TemplateLibrary
-    public let version: Version
-    public let settings: RemissSettings
+    package let workspace: Workspace
+    package let templates: TemplateLibrary
+    package let version: Version
+    package let settings: RemissSettings
     /// The git commit of the sources, and whether the work tree had changes, when known.
-    public var commit: (id: String, clean: Bool)?
+    package var commit: (id: String, clean: Bool)?
 
-    public static let letter = "remissbrev.html"
-    public static let form = "svar.html"
-    public static let schema = "svar.schema.json"
-    public static let manifest = "manifest.json"
-    public static let readme = "LÄSMIG.txt"
-    public static let site = "webbplats"
+    package static let letter = "remissbrev.html"
+    package static let form = "svar.html"
+    package static let schema = "svar.schema.json"
+    package static let manifest = "manifest.json"
+    package static let readme = "LÄSMIG.txt"
+    package static let site = "webbplats"
 
-    public init(workspace: Workspace, templates: TemplateLibrary, version id: String) throws {
+    package init(workspace: Workspace, templates: TemplateLibrary, version id: String) throws {
         guard let version = workspace.versions.first(where: { $0.id == id }) else {
             throw Failure.notReady("no version '\(id)' in \(VersionsFile.name)")
         }
@@ -48,7 +48,7 @@ public struct RemissPackage {
     }
 
     /// The date every file carries: SOURCE_DATE_EPOCH when set, else the version's publication date.
-    public static func timestamp(for version: Version, environment: [String: String]) -> Date {
+    package static func timestamp(for version: Version, environment: [String: String]) -> Date {
         if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
         let day = version.publishedOn ?? CalendarDate(year: 1980, month: 1, day: 1)
         var components = DateComponents()
@@ -59,7 +59,7 @@ public struct RemissPackage {
     }
 
     /// Every file of the package, by path within it; `extra` (PDFs) is added before the manifest is made.
-    public func files(extra: [String: Data] = [:]) throws -> [String: Data] {
+    package func files(extra: [String: Data] = [:]) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let diff = VersionDiff.ofVersion(version.id, in: workspace)
         let site = try SiteBuilder(workspace: workspace, templates: templates, diffs: diff.map { [version.id: $0] } ?? [:])
@@ -273,7 +273,7 @@ public struct RemissPackage {
 
     /// A zip of `files` under the folder `root`, the same bytes for the same files: entries sorted,
     /// one timestamp, fixed permissions, no absolute paths and no "..".
-    public static func zip(_ files: [String: Data], root: String, date: Date) throws -> Data {
+    package static func zip(_ files: [String: Data], root: String, date: Date) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for path in files.keys.sorted() {
             guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {

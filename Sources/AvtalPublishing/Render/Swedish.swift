@@ -1,19 +1,19 @@
 import AvtalCore
 
 /// Dates as Swedish agreements write them: "den 1 januari 2027".
-public enum SwedishDate {
-    public static let months = [
+package enum SwedishDate {
+    package static let months = [
         "januari", "februari", "mars", "april", "maj", "juni",
         "juli", "augusti", "september", "oktober", "november", "december",
     ]
 
     /// "den 1 januari 2027".
-    public static func format(_ date: CalendarDate) -> String {
+    package static func format(_ date: CalendarDate) -> String {
         "den " + withoutArticle(date)
     }
 
     /// "1 januari 2027", for places where the sentence supplies its own "den".
-    public static func withoutArticle(_ date: CalendarDate) -> String {
+    package static func withoutArticle(_ date: CalendarDate) -> String {
         let month = (1...12).contains(date.month) ? months[date.month - 1] : String(date.month)
         return "\(date.day) \(month) \(date.year)"
     }

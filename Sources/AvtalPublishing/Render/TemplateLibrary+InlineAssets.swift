@@ -5,7 +5,7 @@ extension TemplateLibrary {
     /// after rendering. The stylesheet and script are kept as files of their own so they can be read
     /// and linted as CSS and JavaScript; they never pass through the template engine, and the template
     /// itself writes no value unescaped.
-    public func renderPage(_ context: Any, with name: String, style: String, script: String) throws(TemplateError) -> String {
+    package func renderPage(_ context: Any, with name: String, style: String, script: String) throws(TemplateError) -> String {
         var page = try renderPage(context, with: name)
         try fill(&page, element: "style", with: style)
         try fill(&page, element: "script", with: script)

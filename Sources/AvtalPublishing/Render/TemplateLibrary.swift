@@ -2,12 +2,12 @@ import Foundation
 import Mustache
 
 /// Why a template could not be used.
-public enum TemplateError: Error, Sendable, CustomStringConvertible {
+package enum TemplateError: Error, Sendable, CustomStringConvertible {
     case missing(name: String, path: String)
     case unreadable(path: String)
     case invalid(path: String, line: Int, column: Int, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .missing(name, path):
             "Template '\(name)' not found: expected \(path)"
@@ -21,28 +21,28 @@ public enum TemplateError: Error, Sendable, CustomStringConvertible {
 
 /// The Mustache templates in one folder (`Templates/` of the project), loaded by name on demand.
 /// Templates render with HTML escaping: `{{value}}` is escaped; user text never goes through `{{{ }}}`.
-public struct TemplateLibrary: Sendable {
-    public let folder: URL
+package struct TemplateLibrary: Sendable {
+    package let folder: URL
     /// Every template parsed once, when `preloaded()` made this value; otherwise parsed per use.
     private var parsed: MustacheLibrary?
 
-    public init(folder: URL) {
+    package init(folder: URL) {
         self.folder = folder
     }
 
     /// The same templates, parsed now, for rendering many pages.
-    public func preloaded() throws(TemplateError) -> TemplateLibrary {
+    package func preloaded() throws(TemplateError) -> TemplateLibrary {
         var copy = self
         copy.parsed = try library()
         return copy
     }
 
-    public func url(of name: String) -> URL {
+    package func url(of name: String) -> URL {
         folder.appendingPathComponent(name + ".mustache")
     }
 
     /// The template `<folder>/<name>.mustache`.
-    public func template(named name: String) throws(TemplateError) -> MustacheTemplate {
+    package func template(named name: String) throws(TemplateError) -> MustacheTemplate {
         let url = url(of: name)
         guard FileManager.default.fileExists(atPath: url.path) else { throw .missing(name: name, path: url.path) }
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
@@ -60,7 +60,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders `content` with the named page template inside the layout described by `frame`.
     /// Structs, arrays and dictionaries with string keys render; the template escapes every `{{value}}`.
-    public func render(_ content: Any, with name: String, frame: PageFrame) throws(TemplateError) -> String {
+    package func render(_ content: Any, with name: String, frame: PageFrame) throws(TemplateError) -> String {
         try render(content, with: name, frame: frame, library: library())
     }
 
@@ -68,7 +68,7 @@ public struct TemplateLibrary: Sendable {
     static let standaloneMarker = "{{! standalone"
 
     /// A page template that is a whole document of its own (the response form), without the layout.
-    public func renderPage(_ context: Any, with name: String) throws(TemplateError) -> String {
+    package func renderPage(_ context: Any, with name: String) throws(TemplateError) -> String {
         try template(named: name).render(context)
     }
 
@@ -86,7 +86,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Every template of the folder in one library, so that pages can use partials (`{{> clause}}`)
     /// and inherit the layout (`{{<layout}}`).
-    public func library() throws(TemplateError) -> MustacheLibrary {
+    package func library() throws(TemplateError) -> MustacheLibrary {
         if let parsed { return parsed }
         let names: [String]
         do {
@@ -108,7 +108,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// A file that is copied as it is (the stylesheet).
-    public func asset(named name: String) throws(TemplateError) -> Data {
+    package func asset(named name: String) throws(TemplateError) -> Data {
         let url = folder.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .missing(name: name, path: url.path) }
         return data
@@ -116,31 +116,31 @@ public struct TemplateLibrary: Sendable {
 }
 
 /// What the layout template needs around a page: title, navigation, where the stylesheet is.
-public struct PageFrame: Sendable {
-    public struct NavItem: Sendable {
-        public var href: String
-        public var label: String
-        public var current: Bool
+package struct PageFrame: Sendable {
+    package struct NavItem: Sendable {
+        package var href: String
+        package var label: String
+        package var current: Bool
 
-        public init(href: String, label: String, current: Bool) {
+        package init(href: String, label: String, current: Bool) {
             (self.href, self.label, self.current) = (href, label, current)
         }
     }
 
-    public var pageTitle: String
-    public var siteTitle: String
+    package var pageTitle: String
+    package var siteTitle: String
     /// The path from the page to the site's root folder ("../"), where style.css is.
-    public var root: String
-    public var versionTitle: String?
-    public var versionStatus: String?
-    public var nav: [NavItem]
+    package var root: String
+    package var versionTitle: String?
+    package var versionStatus: String?
+    package var nav: [NavItem]
     /// `nav` already rendered, for pages that share one navigation (see `NavFragment`).
-    public var navItemsHTML: String?
-    public var footer: String
+    package var navItemsHTML: String?
+    package var footer: String
     /// A page that stands alone (a redline written with --output) carries its stylesheet inline.
-    public var hasInlineStyle: Bool
+    package var hasInlineStyle: Bool
 
-    public init(pageTitle: String, siteTitle: String, root: String = "", versionTitle: String? = nil,
+    package init(pageTitle: String, siteTitle: String, root: String = "", versionTitle: String? = nil,
                 versionStatus: String? = nil, nav: [NavItem] = [], navItemsHTML: String? = nil, footer: String = "",
                 hasInlineStyle: Bool = false) {
         self.navItemsHTML = navItemsHTML
@@ -155,7 +155,7 @@ public struct PageFrame: Sendable {
     }
 
     /// A single self-contained page: no site navigation, the stylesheet inlined.
-    public static func standalone(title: String, siteTitle: String) -> PageFrame {
+    package static func standalone(title: String, siteTitle: String) -> PageFrame {
         PageFrame(pageTitle: title, siteTitle: siteTitle, hasInlineStyle: true)
     }
 

@@ -4,16 +4,16 @@ import Foundation
 import Mustache
 
 /// The render stage: the HTML site of the working text and of every version, from values only.
-public struct SiteBuilder {
-    public let workspace: Workspace
-    public let templates: TemplateLibrary
+package struct SiteBuilder {
+    package let workspace: Workspace
+    package let templates: TemplateLibrary
     let library: MustacheLibrary
     let termIndex: (index: PhraseIndex, termOfForm: [Int])?
 
     /// Version diffs a caller already has (the remiss package needs the same one), by version ID.
     let diffs: [String: VersionDiff]
 
-    public init(workspace: Workspace, templates: TemplateLibrary, diffs: [String: VersionDiff] = [:]) throws(TemplateError) {
+    package init(workspace: Workspace, templates: TemplateLibrary, diffs: [String: VersionDiff] = [:]) throws(TemplateError) {
         self.workspace = workspace
         self.diffs = diffs
         self.templates = try templates.preloaded()
@@ -22,13 +22,13 @@ public struct SiteBuilder {
     }
 
     /// The site's folder names for versions: `working` keeps its name.
-    public var versionIDs: [String] {
+    package var versionIDs: [String] {
         [VersionsFile.working] + workspace.versions.map(\.id).filter { workspace.texts[$0] != nil }
     }
 
     /// Every file of the site, by path relative to the site folder, rendered in memory. Nothing is
     /// written here: `SiteWriter` puts the files in place only when all of them rendered.
-    public func render(only: String? = nil) throws -> [String: Data] {
+    package func render(only: String? = nil) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let versions = only.map { [$0] } ?? versionIDs
         for id in versions {
