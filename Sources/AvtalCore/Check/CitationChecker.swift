@@ -52,7 +52,27 @@ struct CitationChecker {
     }
 
     private mutating func check(_ citation: Citation, in text: String, range: (Range<String.Index>) -> SourceRange) {
-        let whole = range(citation.range)
+        checkPunctuation(citation, in: text, range: range)
+        guard let reference = citation.reference else { return }
+        let referenceRange = citation.referenceRange.map(range) ?? range(citation.range)
+        guard let statute = resolve(reference, at: referenceRange) else { return }
+        if let abbreviation = citation.introduces { introduced[abbreviation] = statute }
+        let writtenNumber: String? = switch reference {
+        case let .name(_, sfs): sfs
+        case let .number(sfs): sfs
+        case .abbreviation, .unknownAbbreviation: nil
+        }
+        checkInForce(statute, citation, in: text, writtenNumber: writtenNumber, at: referenceRange, range: range)
+        if !mentioned.contains(statute.sfs) {
+            mentioned.insert(statute.sfs)
+            if writtenNumber == nil { reportMissingNumber(statute, citation, at: referenceRange, range: range) }
+        }
+        checkParagraphs(citation, of: statute, at: range(citation.range))
+    }
+
+    /// Ranges take an en dash; one paragraph takes "§", several take "§§".
+    private mutating func checkPunctuation(_ citation: Citation, in text: String,
+                                           range: (Range<String.Index>) -> SourceRange) {
         let written = String(text[citation.range])
         if citation.dash == "-", let dashRange = citation.dashRange {
             report(.rangeHyphen, "A range takes an en dash, not a hyphen: '\(written)'", at: range(dashRange),
@@ -68,77 +88,68 @@ struct CitationChecker {
                        fix: Fix("use '§'", range: range(signRange), replacement: "§"))
             }
         }
-        guard let reference = citation.reference else { return }
-        let referenceRange = citation.referenceRange.map(range) ?? whole
-        var writtenNumber: String?
+    }
+
+    /// The statute a reference names, or nil after reporting that the registry does not know it.
+    private mutating func resolve(_ reference: Citation.Reference, at referenceRange: SourceRange) -> Statute? {
         let statute: Statute?
+        let unknown: (summary: String, note: String)
         switch reference {
         case let .unknownAbbreviation(abbreviation):
             let known = registry.statutes.flatMap(\.abbreviations)
             report(.unknownStatute, "Unknown statute abbreviation '\(abbreviation)'", at: referenceRange,
                    notes: [DiagnosticNote(Suggestions.nearest(to: abbreviation, in: known).first.map { "did you mean '\($0)'?" }
                                           ?? "abbreviations in \(StatuteRegistry.fileName): \(Set(known).sorted().joined(separator: ", "))")])
-            return
+            return nil
         case let .abbreviation(abbreviation):
-            statute = introduced[abbreviation] ?? registry.pick(registry.statutes(abbreviation: abbreviation), on: validFrom)
-        case let .name(name, sfs):
-            writtenNumber = sfs
-            if let sfs {
-                statute = registry.statute(sfs: sfs)
-                if statute == nil {
-                    report(.unknownStatute, "Unknown statute '\(name) (\(sfs))'", at: referenceRange,
-                           notes: [DiagnosticNote("add it to \(StatuteRegistry.fileName), or correct the number")])
-                    return
-                }
-            } else {
-                statute = registry.statute(name: name, on: validFrom)
-                if statute == nil {
-                    report(.unknownStatute, "Unknown statute '\(name)'", at: referenceRange,
-                           notes: [DiagnosticNote("add it to \(StatuteRegistry.fileName), or write its name as the registry does")])
-                    return
-                }
-            }
-        case let .number(sfs):
-            writtenNumber = sfs
+            return introduced[abbreviation] ?? registry.pick(registry.statutes(abbreviation: abbreviation), on: validFrom)
+        case let .name(name, sfs?):
             statute = registry.statute(sfs: sfs)
-            if statute == nil {
-                report(.unknownStatute, "Unknown statute 'lagen (\(sfs))'", at: referenceRange,
-                       notes: [DiagnosticNote("add it to \(StatuteRegistry.fileName), or correct the number")])
-                return
+            unknown = ("Unknown statute '\(name) (\(sfs))'", "add it to \(StatuteRegistry.fileName), or correct the number")
+        case let .name(name, nil):
+            statute = registry.statute(name: name, on: validFrom)
+            unknown = ("Unknown statute '\(name)'", "add it to \(StatuteRegistry.fileName), or write its name as the registry does")
+        case let .number(sfs):
+            statute = registry.statute(sfs: sfs)
+            unknown = ("Unknown statute 'lagen (\(sfs))'", "add it to \(StatuteRegistry.fileName), or correct the number")
+        }
+        if statute == nil { report(.unknownStatute, unknown.summary, at: referenceRange, notes: [DiagnosticNote(unknown.note)]) }
+        return statute
+    }
+
+    /// A statute repealed on or before the day the document takes effect must not be cited.
+    private mutating func checkInForce(_ statute: Statute, _ citation: Citation, in text: String, writtenNumber: String?,
+                                       at referenceRange: SourceRange, range: (Range<String.Index>) -> SourceRange) {
+        guard let repealed = statute.repealedOn, let validFrom, repealed <= validFrom else { return }
+        let replacement = statute.replacedBy.flatMap(registry.statute(sfs:))
+        var notes = [DiagnosticNote("'\(documentID)' takes effect on \(validFrom)")]
+        var fix: Fix?
+        if let replacement {
+            notes.insert(DiagnosticNote("replaced by \(replacement.citationName)"), at: 0)
+            if let writtenNumber, let numberRange = text[citation.range].range(of: writtenNumber) {
+                fix = Fix("cite \(replacement.sfs)", range: range(numberRange), replacement: replacement.sfs)
             }
         }
-        guard let statute else { return }
-        if let abbreviation = citation.introduces { introduced[abbreviation] = statute }
+        report(.repealedStatute,
+               "\(statute.citationName) was repealed on \(repealed)" + (replacement.map { " by \($0.sfs)" } ?? ""),
+               at: referenceRange, notes: notes, fix: fix)
+    }
 
-        if let repealed = statute.repealedOn, let validFrom, repealed <= validFrom {
-            let replacement = statute.replacedBy.flatMap(registry.statute(sfs:))
-            var notes = [DiagnosticNote("'\(documentID)' takes effect on \(validFrom)")]
-            var fix: Fix?
-            if let replacement {
-                notes.insert(DiagnosticNote("replaced by \(replacement.citationName)"), at: 0)
-                if let writtenNumber, let numberRange = text[citation.range].range(of: writtenNumber) {
-                    fix = Fix("cite \(replacement.sfs)", range: range(numberRange), replacement: replacement.sfs)
-                }
-            }
-            report(.repealedStatute,
-                   "\(statute.citationName) was repealed on \(repealed)" + (replacement.map { " by \($0.sfs)" } ?? ""),
-                   at: referenceRange, notes: notes, fix: fix)
+    /// The first mention of a statute in a document gives its SFS number.
+    private mutating func reportMissingNumber(_ statute: Statute, _ citation: Citation, at referenceRange: SourceRange,
+                                              range: (Range<String.Index>) -> SourceRange) {
+        var fix: Fix?
+        if case .name = citation.reference, let nameRange = citation.referenceRange {
+            let end = range(nameRange).end
+            fix = Fix("add the SFS number", range: SourceRange(file: source.path, start: end, end: end),
+                      replacement: " (\(statute.sfs))")
         }
+        report(.missingSFSNumber, "First mention of \(statute.names.first ?? statute.title) in '\(documentID)' without its SFS number",
+               at: referenceRange, notes: [DiagnosticNote("write it in full the first time: \(statute.citationName)")], fix: fix)
+    }
 
-        if !mentioned.contains(statute.sfs) {
-            mentioned.insert(statute.sfs)
-            if writtenNumber == nil {
-                var fix: Fix?
-                if case .name = reference, let referenceRange = citation.referenceRange {
-                    let end = range(referenceRange).end
-                    fix = Fix("add the SFS number", range: SourceRange(file: source.path, start: end, end: end),
-                              replacement: " (\(statute.sfs))")
-                }
-                report(.missingSFSNumber, "First mention of \(statute.names.first ?? statute.title) in '\(documentID)' without its SFS number",
-                       at: referenceRange, notes: [DiagnosticNote("write it in full the first time: \(statute.citationName)")], fix: fix)
-            }
-        }
-
+    /// Every cited paragraph exists in the statute (when the registry lists its paragraphs).
+    private mutating func checkParagraphs(_ citation: Citation, of statute: Statute, at whole: SourceRange) {
         guard !statute.paragraphs.isEmpty, !citation.paragraphs.isEmpty else { return }
         var cited = citation.citedParagraphs
         if citation.isRange { cited = Array(Set(cited + citation.paragraphs)).sorted() }

@@ -18,13 +18,9 @@ public struct LoadResult: Sendable {
 /// The load stage: manifest, front matter and Markdown into a `Corpus`.
 public enum CorpusLoader {
     public static let manifestName = "agreement.yml"
-    static let manifestKeys = ["title", "parties", "publisher", "contact", "statute-url", "themes", "documents", "ignore",
-                               "aliases", "retired"]
-    static let contactKeys = ["name", "email", "phone"]
     /// Folders of a corpus that hold other things than agreement documents: published snapshots,
     /// patient cases (read on their own).
     public static let reservedFolders = ["versions", "patientfall"]
-    static let entryKeys = ["id", "file", "kind"]
 
     /// Loads the corpus in `root`. Returns `nil` for the corpus when the manifest is too broken to
     /// go on; the diagnostics say why.
@@ -94,151 +90,6 @@ public enum CorpusLoader {
             return (document, parser.diagnostics)
         }
         return (parsed.map(\.0), parsed.flatMap(\.1))
-    }
-
-    private static func readManifest(_ source: SourceFile, files: Set<String>, diagnostics: inout [Diagnostic]) -> Manifest? {
-        var reader = YAMLReader(file: source)
-        defer { diagnostics += reader.diagnostics }
-        let what = "the manifest"
-        let fallback = SourceRange.file(source.path)
-        guard let node = reader.compose(source.text) else {
-            if reader.diagnostics.isEmpty { reader.report(.missingKey, "The manifest is empty", at: fallback) }
-            return nil
-        }
-        guard let map = reader.mapping(node, what: what) else { return nil }
-        reader.rejectUnknownKeys(map, allowed: manifestKeys, what: what)
-
-        let title = reader.requireKey("title", in: map, what: what, fallback: fallback)
-            .flatMap { reader.string($0, key: "title") }
-        let parties = reader.requireKey("parties", in: map, what: what, fallback: fallback)
-            .flatMap { reader.stringList($0, key: "parties") }
-        let ignore = map.value("ignore").flatMap { reader.stringList($0, key: "ignore") } ?? []
-        let publisher = map.value("publisher").flatMap { reader.string($0, key: "publisher") }
-        var statuteURL: String?
-        if let node = map.value("statute-url"), let url = reader.string(node, key: "statute-url") {
-            if url.contains("{sfs}"), url.hasPrefix("https://") || url.hasPrefix("http://") {
-                statuteURL = url
-            } else {
-                reader.report(.invalidValue, "'statute-url' must be an http(s) address with {sfs} where the SFS number goes",
-                              at: reader.range(of: node))
-            }
-        }
-        var themes: [Theme] = []
-        if let node = map.value("themes"), let items = reader.list(node, key: "themes") {
-            for item in items {
-                guard let (id, idRange, title) = reader.idEntry(item, textKey: "title", what: "a theme") else { continue }
-                if let first = themes.first(where: { $0.id == id }) {
-                    reader.report(.invalidValue, "Theme '\(id)' is listed twice", at: idRange,
-                                  notes: [DiagnosticNote("first listed here", at: first.range)])
-                    continue
-                }
-                themes.append(Theme(id: id, title: title, range: idRange))
-            }
-        }
-        var contact: Contact?
-        if let node = map.value("contact"), let contactMap = reader.mapping(node, what: "'contact'") {
-            reader.rejectUnknownKeys(contactMap, allowed: contactKeys, what: "'contact'")
-            if let name = reader.requireKey("name", in: contactMap, what: "'contact'", fallback: fallback)
-                .flatMap({ reader.string($0, key: "name") }) {
-                let email = contactMap.value("email").flatMap { reader.string($0, key: "email") }
-                if let email, let emailNode = contactMap.value("email"), !email.contains("@") || email.contains(" ") {
-                    reader.report(.invalidValue, "'email' is not an e-mail address: '\(email)'", at: reader.range(of: emailNode))
-                }
-                contact = Contact(name: name, email: email,
-                                  phone: contactMap.value("phone").flatMap { reader.string($0, key: "phone") })
-            }
-        }
-        var aliases: [String: String] = [:]
-        if let node = map.value("aliases"), let aliasMap = reader.mapping(node, what: "'aliases'") {
-            for (key, keyNode, value) in aliasMap.pairs {
-                guard let target = Target(key), target.clause != nil else {
-                    reader.report(.invalidValue, "Alias '\(key)' is not 'document-id#clause-id'", at: reader.range(of: keyNode))
-                    continue
-                }
-                guard let newID = reader.string(value, key: key) else { continue }
-                guard Suggestions.isValidID(newID) else {
-                    reader.report(.malformedID, "Clause ID '\(newID)' is malformed: use lower-case a–z, digits and single dashes",
-                                  at: reader.range(of: value))
-                    continue
-                }
-                aliases[key] = newID
-            }
-        }
-        var retired: [String: SourceRange] = [:]
-        if let node = map.value("retired") {
-            if case let .sequence(items) = node {
-                for item in items {
-                    guard let key = reader.string(item, key: "retired item") else { continue }
-                    guard let target = Target(key), target.clause != nil else {
-                        reader.report(.invalidValue, "Retired ID '\(key)' is not 'document-id#clause-id'", at: reader.range(of: item))
-                        continue
-                    }
-                    retired[key] = reader.range(of: item)
-                }
-            } else {
-                reader.report(.wrongType, "Expected 'retired' to be a list, found \(YAMLReader.shape(of: node))", at: reader.range(of: node))
-            }
-        }
-        guard let documentsNode = reader.requireKey("documents", in: map, what: what, fallback: fallback) else { return nil }
-        guard case let .sequence(sequence) = documentsNode else {
-            reader.report(.wrongType, "Expected 'documents' to be a list, found \(YAMLReader.shape(of: documentsNode))",
-                          at: reader.range(of: documentsNode))
-            return nil
-        }
-
-        var entries: [Manifest.Entry] = []
-        var firstByID: [String: Manifest.Entry] = [:]
-        var firstByFile: [String: Manifest.Entry] = [:]
-        var mentionedFiles = Set<String>()
-        for item in sequence {
-            let entryWhat = "a document entry"
-            guard let entryMap = reader.mapping(item, what: entryWhat) else { continue }
-            reader.rejectUnknownKeys(entryMap, allowed: entryKeys, what: entryWhat)
-            let entryRange = reader.range(of: item)
-            let idNode = reader.requireKey("id", in: entryMap, what: entryWhat, fallback: entryRange)
-            let fileNode = reader.requireKey("file", in: entryMap, what: entryWhat, fallback: entryRange)
-            let id = idNode.flatMap { reader.string($0, key: "id") }
-            let file = fileNode.flatMap { reader.string($0, key: "file") }
-            if let file { mentionedFiles.insert(normalize(file)) }
-            let kind = reader.requireKey("kind", in: entryMap, what: entryWhat, fallback: entryRange)
-                .flatMap { reader.oneOf($0, key: "kind", as: DocumentKind.self) }
-            guard let id, let file, let kind, let idNode, let fileNode else { continue }
-            let entry = Manifest.Entry(id: id, file: normalize(file), kind: kind,
-                                       idRange: reader.range(of: idNode), fileRange: reader.range(of: fileNode))
-            if !Suggestions.isValidID(id) {
-                let proposal = Suggestions.clauseID(fromHeading: id)
-                reader.report(.malformedID, "Document ID '\(id)' is malformed: use lower-case a–z, digits and single dashes",
-                              at: entry.idRange, fix: Fix("use '\(proposal)'", range: entry.idRange, replacement: proposal))
-            }
-            if let first = firstByID[id] {
-                reader.report(.duplicateDocumentID, "Document ID '\(id)' is listed twice", at: entry.idRange,
-                              notes: [DiagnosticNote("first listed here", at: first.idRange)])
-                continue
-            }
-            firstByID[id] = entry
-            if let first = firstByFile[entry.file] {
-                reader.report(.duplicateDocumentFile, "File '\(entry.file)' is listed for both '\(first.id)' and '\(id)'",
-                              at: entry.fileRange, notes: [DiagnosticNote("first listed here", at: first.fileRange)])
-                continue
-            }
-            firstByFile[entry.file] = entry
-            if !files.contains(entry.file) {
-                let candidates = files.filter { $0.hasSuffix(".md") }
-                let near = Suggestions.nearest(to: entry.file, in: candidates).first
-                reader.report(.documentFileMissing, "Document '\(id)' is listed but '\(entry.file)' does not exist",
-                              at: entry.fileRange,
-                              fix: near.map { Fix("use '\($0)'", range: entry.fileRange, replacement: $0) })
-            }
-            entries.append(entry)
-        }
-        guard let title, let parties else { return nil }
-        return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore,
-                        themes: themes, statuteURL: statuteURL, publisher: publisher, contact: contact,
-                        aliases: aliases, retired: retired)
-    }
-
-    private static func normalize(_ path: String) -> String {
-        path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 
     /// Every regular file under `root`, as corpus-relative paths; hidden files and folders are skipped.
