@@ -16,7 +16,7 @@ extension Workspace {
     /// that amendment texts read the record. Problems stay in the record and are not reported: the sources
     /// may have moved on since the version was published, and a draft's own problems are reported already.
     mutating func recordRemainingAssemblies() {
-        for version in versions where assemblies[version.id] == nil {
+        for version in versions where assemblies[version.id] == nil && (scope == nil || version.id == scope) {
             guard let base = texts[version.base] else { continue }
             var assembler = Assembler(base: assemblyBase(base, for: version))
             for patchID in version.patches {

@@ -28,18 +28,29 @@ public struct Workspace: Sendable {
     public internal(set) var remiss: [String: RemissSettings] = [:]
     /// Patch files whose problems are already reported; a version listing them is not told again.
     var unreadablePatches: Set<String> = []
+    /// The published version a scoped load is for (`load(root:scope:)`); nil when the whole corpus is loaded.
+    public internal(set) var scope: String?
 
     public static let patchesFolder = "patches"
 
-    public static func load(root: URL) throws(CorpusUnreadable) -> Workspace {
-        let loaded = try CorpusLoader.load(root: root)
+    /// Loads and checks the corpus in `root`. With a `scope`, only what a published version's package
+    /// needs: that version's snapshot and, of the working text, the documents the version has (its
+    /// base). The working text is then not checked, since the package carries the frozen text and its
+    /// lock guards it; so the cost does not grow with the rest of the working text. A scope that is
+    /// not a published version with a readable snapshot loads the whole corpus.
+    public static func load(root: URL, scope: String? = nil) throws(CorpusUnreadable) -> Workspace {
+        let only = scope.flatMap { snapshotDocuments(root: root, version: $0) }
+        let loaded = try CorpusLoader.load(root: root, only: only)
         var workspace = Workspace(root: root, working: loaded.corpus, workingText: nil, versions: [], patches: [:],
                                   texts: [:], corpora: [:], locks: [:], diagnostics: loaded.diagnostics,
                                   sources: loaded.sources)
+        workspace.scope = only == nil ? nil : scope
         guard let corpus = loaded.corpus else { return workspace }
         workspace.loadContext()
-        workspace.diagnostics += Checker.check(corpus, history: corpus.manifest.history, context: workspace.context)
-        workspace.diagnostics += Checker.checkPatientCases(corpus, context: workspace.context)
+        if workspace.scope == nil {
+            workspace.diagnostics += Checker.check(corpus, history: corpus.manifest.history, context: workspace.context)
+            workspace.diagnostics += Checker.checkPatientCases(corpus, context: workspace.context)
+        }
         workspace.workingText = Self.text(of: corpus, id: VersionsFile.working, history: corpus.manifest.history)
         if let text = workspace.workingText { workspace.texts[VersionsFile.working] = text }
         workspace.corpora[VersionsFile.working] = corpus
@@ -80,7 +91,7 @@ public struct Workspace: Sendable {
         versions = VersionsFile.read(source, diagnostics: &diagnostics)
         loadPatches(used: Set(versions.flatMap(\.patches)))
 
-        for (index, version) in versions.enumerated() {
+        for (index, version) in versions.enumerated() where scope == nil || version.id == scope {
             switch version.status {
             case .published: loadSnapshot(version)
             case .draft:
@@ -89,7 +100,8 @@ public struct Workspace: Sendable {
             }
         }
         recordRemainingAssemblies()
-        checkContinuity()
+        // Continuity spans every version; a scoped load has only one.
+        if scope == nil { checkContinuity() }
     }
 
     private mutating func loadPatches(used: Set<String>) {
@@ -234,78 +246,6 @@ public struct Workspace: Sendable {
             if seen.insert(key).inserted { out.append(d) }
         }
         return out
-    }
-
-    // MARK: Registries
-
-    private mutating func loadContext() {
-        if let source = readText(StatuteRegistry.fileName) {
-            sources[source.path] = source
-            context.statutes = StatuteRegistry.read(source, diagnostics: &diagnostics)
-        }
-        if let source = readText(Glossary.fileName) {
-            sources[source.path] = source
-            context.glossary = Glossary.read(source, diagnostics: &diagnostics)
-        }
-        if let source = readText(ExternalDocuments.fileName) {
-            sources[source.path] = source
-            context.externalDocuments = ExternalDocuments.read(source, diagnostics: &diagnostics)
-        }
-        guard let corpus = working,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(PatientCase.folder).path)
-        else { return }
-        let links = LinkContext(corpus)
-        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
-            let path = "\(PatientCase.folder)/\(name)"
-            guard let source = readText(path) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .load))
-                continue
-            }
-            sources[path] = source
-            if let patientCase = PatientCaseReader.read(source, links: links, diagnostics: &diagnostics) {
-                context.patientCases.append(patientCase)
-            }
-        }
-    }
-
-    // MARK: Remiss settings
-
-    private func readText(_ path: String) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-        return String(data: data, encoding: .utf8).map { SourceFile(path: path, text: $0) }
-    }
-
-    private mutating func loadRemiss() {
-        if let source = readText(Consultees.fileName) {
-            sources[source.path] = source
-            consultees = RemissReader.readConsultees(source, diagnostics: &diagnostics)
-        }
-        let folder = root.appendingPathComponent(RemissSettings.folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
-            let path = "\(RemissSettings.folder)/\(name)"
-            guard let source = readText(path) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .load))
-                continue
-            }
-            sources[path] = source
-            let versionID = String(name.dropLast(4))
-            guard let version = versions.first(where: { $0.id == versionID }), version.status == .published else {
-                let summary = versions.contains { $0.id == versionID }
-                    ? "Remiss settings for version '\(versionID)', which is not published"
-                    : "Remiss settings for unknown version '\(versionID)'"
-                diagnostics.append(Diagnostic(.remissForUnknownVersion, summary, at: .file(path), stage: .load,
-                                              notes: [DiagnosticNote("a remiss sends out a published version: the file is named remiss/<version>.yml")]))
-                continue
-            }
-            if consultees == nil {
-                diagnostics.append(Diagnostic(.missingKey, "The remiss needs \(Consultees.fileName), which lists the consultees",
-                                              at: .file(path), stage: .load))
-            }
-            if let settings = RemissReader.readSettings(source, version: versionID, consultees: consultees, diagnostics: &diagnostics) {
-                remiss[versionID] = settings
-            }
-        }
     }
 
     // MARK: Continuity of published IDs

@@ -26,7 +26,8 @@ public enum CorpusLoader {
     /// go on; the diagnostics say why.
     /// `pathPrefix` is put before every path in diagnostics (a snapshot is loaded as
     /// "versions/<id>/…" of the corpus it belongs to).
-    public static func load(root: URL, pathPrefix: String = "") throws(CorpusUnreadable) -> LoadResult {
+    /// `only`, when given, limits the documents parsed to those IDs; the manifest still lists them all.
+    public static func load(root: URL, pathPrefix: String = "", only: Set<String>? = nil) throws(CorpusUnreadable) -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CorpusUnreadable(description: "no corpus folder at '\(root.path)'")
@@ -52,7 +53,8 @@ public enum CorpusLoader {
 
         var texts: [(Manifest.Entry, SourceFile)] = []
         var seenIDs = Set<String>()
-        for entry in manifest.documents where files.contains(entry.file) && !seenIDs.contains(entry.id) {
+        for entry in manifest.documents
+        where files.contains(entry.file) && !seenIDs.contains(entry.id) && only.map({ $0.contains(entry.id) }) != false {
             seenIDs.insert(entry.id)
             let path = pathPrefix + entry.file
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(entry.file).path) else {

@@ -18,7 +18,9 @@ package enum RemissAction {
         printer: (any PDFPrinter)? = nil, revision: GitRevision? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ActionFailure) -> Packaged {
-        let workspace = try Workspace.withoutErrors(root: root)
+        // The package depends only on the version and its base, so nothing else of the corpus is loaded:
+        // sending out a frozen version does not wait for the whole working text to be checked.
+        let workspace = try Workspace.withoutErrors(root: root, scope: version)
         let library = try templates.library()
         do {
             var package = try RemissPackage(workspace: workspace, templates: library, version: version)
