@@ -28,6 +28,11 @@ struct Publish: CorpusCommand {
     func run() throws {
         let published = try PublishAction.run(root: corpus.url, version: version, date: day)
         let clauses = published.lock.documents.reduce(0) { $0 + $1.clauses.count }
+        switch published.recovery {
+        case .completed: print("completed an interrupted publish of \(version): its snapshot was whole")
+        case .rolledBack: print("removed the snapshot an interrupted publish of \(version) left, and published anew")
+        case nil: break
+        }
         print("published \(version): \(published.lock.documents.count) documents, \(clauses) clauses locked in \(corpus.root)/versions/\(version)/")
     }
 }

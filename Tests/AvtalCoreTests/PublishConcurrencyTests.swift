@@ -80,13 +80,64 @@ import Testing
 
     @Test func aDraftWithALockIsReportedAsAnInterruptedPublish() throws {
         let root = try copyFixture("versions-all-operations")
+        defer { try? FileManager.default.removeItem(at: root) }
         let snapshot = root.appendingPathComponent("versions/v1")
         try FileManager.default.createDirectory(at: snapshot, withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: snapshot.appendingPathComponent("lock.json"))
         let workspace = try Workspace.load(root: root)
         #expect(workspace.diagnostics.map(\.code) == [.interruptedPublish])
-        #expect(workspace.diagnostics.first?.notes.first?.message.contains("remove the folder versions/v1/") == true)
+        #expect(workspace.diagnostics.first?.notes.first?.message.contains("run 'avtal publish v1' again") == true)
+    }
+
+    /// Publishes v1, then puts the corpus back in the state a run killed between the snapshot and
+    /// versions.yml leaves: the snapshot written, the version still a draft.
+    func interruptedPublish() throws -> (root: URL, snapshot: [String: Data]) {
+        let root = try corpus()
+        let versions = root.appendingPathComponent("versions.yml")
+        let draft = try Data(contentsOf: versions)
+        _ = try PublishAction.run(root: root, version: "v1", date: nil)
+        let snapshot = try PublishAction.contents(of: root.appendingPathComponent("versions/v1"))
+        try draft.write(to: versions)
+        return (root, snapshot)
+    }
+
+    @Test func publishingAgainCompletesAnInterruptedPublishWhoseSnapshotIsWhole() throws {
+        let (root, snapshot) = try interruptedPublish()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let published = try PublishAction.run(root: root, version: "v1", date: nil)
+        #expect(published.recovery == .completed)
+        #expect(try PublishAction.contents(of: published.folder) == snapshot)
+        let workspace = try Workspace.load(root: root)
+        #expect(workspace.versions.map(\.status) == [.published])
+        #expect(workspace.diagnostics.map(\.summary) == [])
+    }
+
+    @Test func publishingAgainReplacesAnInterruptedSnapshotThatIsCutShort() throws {
+        for damage in ["truncate", "remove"] {
+            let (root, snapshot) = try interruptedPublish()
+            defer { try? FileManager.default.removeItem(at: root) }
+            let folder = root.appendingPathComponent("versions/v1")
+            let victim = folder.appendingPathComponent(snapshot.keys.sorted().first { $0.hasSuffix(".md") }!)
+            if damage == "truncate" { try Data().write(to: victim) } else { try FileManager.default.removeItem(at: victim) }
+            #expect(try Workspace.load(root: root).diagnostics.map(\.code) == [.interruptedPublish])
+            let published = try PublishAction.run(root: root, version: "v1", date: nil)
+            #expect(published.recovery == .rolledBack)
+            #expect(try PublishAction.contents(of: folder) == snapshot)
+            let workspace = try Workspace.load(root: root)
+            #expect(workspace.versions.map(\.status) == [.published])
+            #expect(workspace.diagnostics.map(\.summary) == [])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("versions").path) == ["v1"])
+        }
+    }
+
+    @Test func aSnapshotFolderAvtalDidNotWriteIsNeverRemoved() throws {
+        let root = try corpus()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("versions/v1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("anteckningar".utf8).write(to: folder.appendingPathComponent("egna.txt"))
         #expect(throws: PublishAction.Failure.self) { try PublishAction.run(root: root, version: "v1", date: nil) }
+        #expect(try PublishAction.contents(of: folder) == ["egna.txt": Data("anteckningar".utf8)])
     }
 }
 

@@ -22,6 +22,16 @@ public enum PublishAction {
         public var version: String
         public var folder: URL
         public var lock: VersionLock
+        /// Set when this run found the snapshot of an interrupted publish of the same version.
+        public var recovery: Recovery?
+    }
+
+    /// What became of an interrupted publish's snapshot (AV615).
+    public enum Recovery: Sendable {
+        /// It held exactly the bytes this run would write, so only versions.yml was left to update.
+        case completed
+        /// It differed (incomplete, or the patches changed since), so it was removed and written anew.
+        case rolledBack
     }
 
     /// The lock file that serialises publishing into one corpus: it guards the read-modify-write of
@@ -42,7 +52,10 @@ public enum PublishAction {
         guard version.status == .draft else {
             throw Failure.usage("version '\(id)' is already published; a published text is changed by a new version")
         }
-        let errors = workspace.diagnostics.filter { $0.severity == .error }
+        // An interrupted publish of this very version is what this run resolves, so it does not block it.
+        let isInterruption = { (d: Diagnostic) in d.code == .interruptedPublish && d.range == version.idRange }
+        let interrupted = workspace.diagnostics.contains(where: isInterruption)
+        let errors = workspace.diagnostics.filter { $0.severity == .error && !isInterruption($0) }
         guard errors.isEmpty else {
             throw Failure.problems(Diagnostic.sortedForOutput(errors), sources: workspace.sources)
         }
@@ -51,21 +64,25 @@ public enum PublishAction {
             throw Failure.usage("version '\(id)' has no 'published-on' in \(VersionsFile.name); give one there or with --date YYYY-MM-DD")
         }
         let target = Workspace.snapshotFolder(root, version: id)
-        guard !FileManager.default.fileExists(atPath: target.path) else {
-            throw Failure.usage("\(target.path) exists already; remove it if it is left over from an earlier attempt")
-        }
         let updatedVersions = try markPublished(workspace.sources[VersionsFile.name], version: version, on: publishedOn)
         let (files, lock) = snapshot(text, version: version, publishedOn: publishedOn, knownFiles: workspace.working?.files ?? [])
+        var recovery: Recovery?
+        if FileManager.default.fileExists(atPath: target.path) {
+            guard interrupted else {
+                throw Failure.usage("\(target.path) exists already but holds no \(VersionLock.fileName), so avtal did not write it; move it away and publish again")
+            }
+            recovery = try recover(target, expecting: files)
+        }
         // The snapshot first, then versions.yml: a run killed between the two leaves a draft with a
         // lock.json, which check reports (AV615); the reverse order would mark a version published
         // that has no snapshot.
         do {
-            try AtomicWriter.replaceFolder(target, with: files, mode: .newFolder)
+            if recovery != .completed { try AtomicWriter.replaceFolder(target, with: files, mode: .newFolder) }
             try AtomicWriter.replaceFile(root.appendingPathComponent(VersionsFile.name), with: Data(updatedVersions.utf8), lock: false)
         } catch {
             throw Failure.io("cannot publish \(id): \(error.description)")
         }
-        return Published(version: id, folder: target, lock: lock)
+        return Published(version: id, folder: target, lock: lock, recovery: recovery)
     }
 
     /// The snapshot's files as bytes, and the lock computed from exactly those bytes.

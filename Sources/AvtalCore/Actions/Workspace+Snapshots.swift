@@ -63,7 +63,7 @@ extension Workspace {
         diagnostics.append(Diagnostic(
             .interruptedPublish, "Draft version '\(version.id)' already has a snapshot in versions/\(version.id)/: an earlier publish was interrupted",
             at: version.idRange, stage: .assemble,
-            notes: [DiagnosticNote("remove the folder versions/\(version.id)/ and run 'avtal publish \(version.id)' again")]))
+            notes: [DiagnosticNote("run 'avtal publish \(version.id)' again: it completes the publish if the snapshot is whole, and otherwise removes it and publishes anew")]))
     }
 
     /// Where a retirement was decided: the patch change that deleted the clause, when that patch is here.
