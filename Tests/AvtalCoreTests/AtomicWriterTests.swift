@@ -42,6 +42,24 @@ import Testing
         #expect(throws: AtomicWriter.Failure.self) { try OutputFolderGuard.check(URL(fileURLWithPath: "/")) }
     }
 
+    @Test func aSingleOutputFileIsNeverASourceOrAFolder() throws {
+        let corpus = try copyFixture("valid")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let html: Set<String> = ["html"]
+        for target in ["avtal.md", "agreement.yml", "sub/redline.html"] {
+            #expect(throws: AtomicWriter.Failure.self, "\(target)") {
+                try OutputFolderGuard.checkFile(corpus.appendingPathComponent(target), corpus: corpus, extensions: html)
+            }
+        }
+        let outside = try temporaryFolder()
+        #expect(throws: AtomicWriter.Failure.self) {
+            try OutputFolderGuard.checkFile(outside.appendingPathComponent("README.md"), corpus: corpus, extensions: html)
+        }
+        #expect(throws: AtomicWriter.Failure.self) { try OutputFolderGuard.checkFile(outside, corpus: corpus, extensions: html) }
+        try OutputFolderGuard.checkFile(outside.appendingPathComponent("andringar.html"), corpus: corpus, extensions: html)
+        #expect(try String(contentsOf: corpus.appendingPathComponent("avtal.md"), encoding: .utf8).contains("{#"))
+    }
+
     @Test func replacesOnlyEmptyOrMarkedFolders() throws {
         let parent = try temporaryFolder()
         let foreign = parent.appendingPathComponent("foreign")

@@ -37,6 +37,28 @@ package enum OutputFolderGuard {
         throw refuse("it is not empty and has no \(markerName) marker, so avtal did not create it")
     }
 
+    /// Throws unless `target` may be written as a single output file (a redline): it must have one of
+    /// `extensions`, and lie outside the corpus. Naming an existing file there replaces it, as `-o`
+    /// does in any tool; the extension keeps a slip such as `--output Agreement.md` or `--output
+    /// README.md` from replacing a source.
+    package static func checkFile(_ target: URL, corpus: URL?, extensions: Set<String>) throws(AtomicWriter.Failure) {
+        func refuse(_ reason: String) -> AtomicWriter.Failure {
+            AtomicWriter.Failure("refusing to write output to \(target.path): \(reason)")
+        }
+        let path = canonical(target)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw refuse("it is a folder; give a file name")
+        }
+        guard extensions.contains(target.pathExtension.lowercased()) else {
+            throw refuse("the file name must end in \(extensions.sorted().map { "." + $0 }.joined(separator: " or "))")
+        }
+        if let corpus {
+            let root = canonical(corpus)
+            if path.hasPrefix(root + "/") { throw refuse("it is inside the corpus folder \(corpus.path)") }
+        }
+    }
+
     /// The absolute path with symlinks resolved, so that `./x/..` and a link to the repository are caught.
     static func canonical(_ url: URL) -> String {
         let path = url.standardizedFileURL.resolvingSymlinksInPath().path

@@ -12,7 +12,7 @@ package enum DiffAction {
             if let redline {
                 let html = try RedlineRenderer(templates: try templates.library()).render(
                     diff, fromTitle: VersionDiff.title(of: from, in: workspace), toTitle: VersionDiff.title(of: to, in: workspace))
-                try OutputWriter.replaceFile(redline, with: Data(html.utf8))
+                try OutputWriter.replaceFile(redline, with: Data(html.utf8), corpus: root)
             }
             return diff
         } catch {

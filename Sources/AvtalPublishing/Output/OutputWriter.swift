@@ -18,8 +18,10 @@ package enum OutputWriter {
         try AtomicWriter.replaceFolder(target, with: files, mode: .output(corpus: corpus), companion: (file, data))
     }
 
-    /// Writes one file by writing a sibling and renaming it over the target.
-    package static func replaceFile(_ target: URL, with data: Data) throws(Failure) {
+    /// Writes one generated file (an HTML page) by writing a sibling and renaming it over the target,
+    /// never inside the corpus and never over a file of another kind.
+    package static func replaceFile(_ target: URL, with data: Data, corpus: URL?, extensions: Set<String> = ["html", "htm"]) throws(Failure) {
+        try OutputFolderGuard.checkFile(target, corpus: corpus, extensions: extensions)
         try AtomicWriter.replaceFile(target, with: data)
     }
 }
