@@ -5,6 +5,8 @@ import Testing
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let fixtures = packageRoot.appendingPathComponent("Tests/AvtalCoreTests/Fixtures")
+/// The corpus shared by the tool's tests: five documents, a published version with two patches, a remiss.
+let remissCorpus = "Tests/Fixtures/remiss-korpus"
 
 /// The binary sits beside the test bundle in the build folder (AVTAL_BIN overrides).
 func avtalBinary() throws -> URL {
@@ -64,9 +66,14 @@ func runCapturing(_ process: Process) throws -> (String, String) {
     }
 
     @Test func defaultRootIsAgreementInTheCurrentFolder() throws {
-        let run = try avtal(["check", "--strict"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-default-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(remissCorpus),
+                                         to: folder.appendingPathComponent("Agreement"))
+        let run = try avtal(["check", "--strict"], cwd: folder)
         #expect(run.status == 0, "\(run.stdout)")
-        #expect(run.stdout.hasPrefix("0 errors, 0 warnings in 6 documents"))
+        #expect(run.stdout == "0 errors, 0 warnings in 5 documents (40 clauses, 28 references)\n")
     }
 
     @Test func humanFormatPointsAtTheProblem() throws {

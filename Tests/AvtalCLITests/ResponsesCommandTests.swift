@@ -34,11 +34,11 @@ import Testing
         return folder
     }
 
-    /// A copy of the shipped corpus with a dispositions file, so that the real one is never touched.
+    /// A copy of the fixture corpus with a dispositions file, so that the fixture itself is never touched.
     func corpusWithDispositions(_ yaml: String) throws -> URL {
-        let root = try temporaryFolder("Agreement")
+        let root = try temporaryFolder("korpus")
         try FileManager.default.removeItem(at: root)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Agreement"), to: root)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(remissCorpus), to: root)
         let folder = root.appendingPathComponent("remissvar/remiss-2025")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("dispositions.yml"))
@@ -47,7 +47,7 @@ import Testing
 
     @Test func theFixtureSetExitsOneAndEndsWithTheAccount() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", Self.fixtureSet, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", Self.fixtureSet, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
         #expect(run.status == 1, "\(run.stderr)")
         let out = lines(run.stdout)
         #expect(out.last == Self.accountLine)
@@ -73,7 +73,7 @@ import Testing
     @Test func onlyGoodResponsesExitZero() throws {
         let folder = try goodFolder()
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", folder.path, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", folder.path, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let out = lines(run.stdout)
         #expect(out.last == "files: 5 read, 5 accepted, 0 superseded, 0 rejected")
@@ -88,18 +88,18 @@ import Testing
         let output = try temporaryFolder()
         try Data("gammal".utf8).write(to: output.appendingPathComponent("gammal-fil.txt"))
         // Without avtal's marker the folder is someone else's: refused, and left alone.
-        let refused = try avtal(["responses", "compile", try goodFolder().path, "--version", "remiss-2025", "--output", output.path])
+        let refused = try avtal(["responses", "compile", try goodFolder().path, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
         #expect(refused.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["gammal-fil.txt"])
         try Data().write(to: output.appendingPathComponent(".avtal-output"))
-        let run = try avtal(["responses", "compile", try goodFolder().path, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", try goodFolder().path, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
         #expect(run.status == 0)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: output.path)) == Self.outputFiles)
     }
 
     @Test func aMissingFolderExitsTwo() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", "Tests/finns-inte", "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", "Tests/finns-inte", "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("no folder of responses at 'Tests/finns-inte'"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
@@ -108,14 +108,14 @@ import Testing
 
     @Test func anUnknownVersionExitsTwo() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", Self.fixtureSet, "--version", "remiss-2024", "--output", output.path])
+        let run = try avtal(["responses", "compile", Self.fixtureSet, "--root", remissCorpus, "--version", "remiss-2024", "--output", output.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("no version 'remiss-2024' to compile against"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty, "nothing is written")
     }
 
     @Test func aMissingVersionOptionExitsTwo() throws {
-        let run = try avtal(["responses", "compile", Self.fixtureSet])
+        let run = try avtal(["responses", "compile", Self.fixtureSet, "--root", remissCorpus])
         #expect(run.status == 2)
     }
 

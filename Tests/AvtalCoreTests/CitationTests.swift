@@ -3,10 +3,13 @@ import Foundation
 import Testing
 @testable import AvtalCore
 
-let statuteTexts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/statutes")
+let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources")
+let statuteTexts = resources.appendingPathComponent("statutes")
+/// The registry entries of the statutes in Resources/statutes, with every paragraph.
+let statuteRegistryCopy = resources.appendingPathComponent(StatuteRegistry.fileName)
 
-func shippedRegistry() throws -> StatuteRegistry {
-    let url = agreementFolder.appendingPathComponent(StatuteRegistry.fileName)
+func statuteRegistry() throws -> StatuteRegistry {
+    let url = statuteRegistryCopy
     var diagnostics: [Diagnostic] = []
     let registry = StatuteRegistry.read(SourceFile(path: StatuteRegistry.fileName, text: try String(contentsOf: url, encoding: .utf8)),
                                         diagnostics: &diagnostics)
@@ -38,7 +41,7 @@ func found(_ text: String, _ registry: StatuteRegistry, on date: CalendarDate = 
 @Suite struct CitationTests {
     /// The forms the working group writes, each with what it cites.
     @Test func theSwedishFormsAreRecognized() throws {
-        let registry = try shippedRegistry()
+        let registry = try statuteRegistry()
         #expect(found("enligt 16 kap. 3 § HSL ska", registry) == [Found(chapter: "16", paragraphs: ["3"], sfs: "2017:30")])
         #expect(found("8 a § tandvårdslagen (1985:125)", registry) == [Found(chapter: nil, paragraphs: ["8 a"], sfs: "1985:125")])
         #expect(found("16 kap. 1 § andra stycket hälso- och sjukvårdslagen (2017:30)", registry)
@@ -55,7 +58,7 @@ func found(_ text: String, _ registry: StatuteRegistry, on date: CalendarDate = 
     /// The recognizer over real statute texts: the citations they make of each other are found with
     /// the right chapter, paragraph and statute.
     @Test func citationsInTheStatuteTextsAreFound() throws {
-        let registry = try shippedRegistry()
+        let registry = try statuteRegistry()
         var all: [String: Set<Found>] = [:]
         for file in ["sfs-2017-612.md", "sfs-2017-30.md", "sfs-2025-400.md", "sfs-1985-125.md"] {
             let text = try String(contentsOf: statuteTexts.appendingPathComponent(file), encoding: .utf8)
@@ -84,7 +87,7 @@ func found(_ text: String, _ registry: StatuteRegistry, on date: CalendarDate = 
 
     @Test func aParagraphThatDoesNotExistFailsTheCheck() throws {
         let folder = try copyFixture("valid")
-        try (try String(contentsOf: agreementFolder.appendingPathComponent(StatuteRegistry.fileName), encoding: .utf8))
+        try (try String(contentsOf: statuteRegistryCopy, encoding: .utf8))
             .write(to: folder.appendingPathComponent(StatuteRegistry.fileName), atomically: true, encoding: .utf8)
         let url = folder.appendingPathComponent("avtal.md")
         try (try String(contentsOf: url, encoding: .utf8))
@@ -99,7 +102,7 @@ func found(_ text: String, _ registry: StatuteRegistry, on date: CalendarDate = 
 
     @Test func citingTheRepealedSocialServicesActFromTwentyTwentySevenFails() throws {
         let folder = try copyFixture("valid")
-        try (try String(contentsOf: agreementFolder.appendingPathComponent(StatuteRegistry.fileName), encoding: .utf8))
+        try (try String(contentsOf: statuteRegistryCopy, encoding: .utf8))
             .write(to: folder.appendingPathComponent(StatuteRegistry.fileName), atomically: true, encoding: .utf8)
         let url = folder.appendingPathComponent("avtal.md")
         let text = try String(contentsOf: url, encoding: .utf8)

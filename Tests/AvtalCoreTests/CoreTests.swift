@@ -2,23 +2,25 @@ import Foundation
 import Testing
 @testable import AvtalCore
 
-let agreementFolder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Agreement")
+/// The corpus shared by the tool's tests (Tests/Fixtures/remiss-korpus): a main agreement, three
+/// statutory agreements and an appendix, a glossary, patient cases, a published version and a remiss.
+let remissCorpus = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/remiss-korpus")
 
-@Suite struct ShippedAgreementTests {
-    @Test func agreementIsCleanUnderStrict() throws {
-        let result = try CheckAction.run(root: agreementFolder)
+@Suite struct CorpusFixtureTests {
+    @Test func theFixtureCorpusIsCleanUnderStrict() throws {
+        let result = try CheckAction.run(root: remissCorpus)
         #expect(result.diagnostics.map(Expected.init) == [])
-        #expect(result.summary.documents == 6)
-        #expect(result.summary.clauses >= 150)
-        #expect(result.summary.references >= 80)
+        #expect(result.summary.documents == 5)
+        #expect(result.summary.clauses == 40)
+        #expect(result.summary.references == 28)
     }
 
-    /// At least 25 references between documents, and in both directions: the main agreement points
-    /// into every other document, and every other document points back into it.
+    /// References between documents are found in both directions: the main agreement points into
+    /// every other document, and every other document points back into it.
     @Test func crossDocumentReferencesGoBothWays() throws {
-        let corpus = try #require(try CorpusLoader.load(root: agreementFolder).corpus)
+        let corpus = try #require(try CorpusLoader.load(root: remissCorpus).corpus)
         var pairs: [(from: String, to: String)] = []
         for document in corpus.documents {
             for reference in document.references {
@@ -29,7 +31,7 @@ let agreementFolder = URL(fileURLWithPath: #filePath)
                 }
             }
         }
-        #expect(pairs.count >= 25)
+        #expect(pairs.count == 19)
         for document in corpus.documents where document.id != "hos-avtal" {
             #expect(pairs.contains { $0 == ("hos-avtal", document.id) }, "hos-avtal → \(document.id)")
             #expect(pairs.contains { $0 == (document.id, "hos-avtal") }, "\(document.id) → hos-avtal")
@@ -37,12 +39,13 @@ let agreementFolder = URL(fileURLWithPath: #filePath)
     }
 
     @Test func statutoryAgreementsNameTheirLegalBasis() throws {
-        let corpus = try #require(try CorpusLoader.load(root: agreementFolder).corpus)
+        let corpus = try #require(try CorpusLoader.load(root: remissCorpus).corpus)
         let statutory = corpus.documents.filter { $0.entry.kind == .statutoryAgreement }
-        #expect(statutory.count == 4)
-        for document in statutory {
-            #expect(!(document.frontMatter?.legalBasis.isEmpty ?? true), "\(document.id)")
-        }
+        #expect(statutory.map(\.id) == ["ok-betalningsansvar", "ok-psykisk-funktionsnedsattning", "ok-munhalsa"])
+        #expect(statutory.map { $0.frontMatter?.legalBasis ?? [] } == [
+            ["5 kap. 1 § lagen (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård"],
+            ["16 kap. 3 § hälso- och sjukvårdslagen (2017:30)"], ["8 a § tandvårdslagen (1985:125)"],
+        ])
     }
 }
 

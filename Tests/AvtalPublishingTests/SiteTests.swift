@@ -3,7 +3,8 @@ import Foundation
 @testable import AvtalPublishing
 import Testing
 
-let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Agreement")
+/// The corpus shared by the tool's tests: five documents, a glossary, patient cases and a published version.
+let remissCorpus = testsFolder.deletingLastPathComponent().appendingPathComponent("Fixtures/remiss-korpus")
 
 @Suite struct SiteTests {
     func site(_ workspace: Workspace) throws -> [String: String] {
@@ -11,15 +12,15 @@ let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathCo
         return files.mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
-    func shipped() throws -> [String: String] {
-        try site(try Workspace.load(root: agreementFolder))
+    func fixtureSite() throws -> [String: String] {
+        try site(try Workspace.load(root: remissCorpus))
     }
 
     @Test func everyVersionGetsItsPages() throws {
-        let pages = Set(try shipped().keys)
+        let pages = Set(try fixtureSite().keys)
         for version in ["working", "remiss-2025"] {
-            for page in ["index", "hos-avtal", "ok-lakarmedverkan", "ok-betalningsansvar", "ok-psykisk-funktionsnedsattning",
-                         "ok-munhalsa", "eskaleringstrappa", "alla"] {
+            for page in ["index", "hos-avtal", "ok-betalningsansvar", "ok-psykisk-funktionsnedsattning", "ok-munhalsa",
+                         "eskaleringstrappa", "alla"] {
                 #expect(pages.contains("\(version)/\(page).html"), "\(version)/\(page).html")
             }
         }
@@ -31,34 +32,34 @@ let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathCo
     }
 
     @Test func sameInputSameBytes() throws {
-        let workspace = try Workspace.load(root: agreementFolder)
+        let workspace = try Workspace.load(root: remissCorpus)
         #expect(try site(workspace) == site(workspace))
     }
 
     @Test func referencesAreLabelledWithComputedNumbers() throws {
-        let page = try #require(try shipped()["remiss-2025/ok-munhalsa.html"])
-        #expect(page.contains(##"<a href="#malgrupp" title="punkt 4: Målgrupp">punkt 4</a>"##))
-        #expect(page.contains(##"<a href="hos-avtal.html#personcentrerat-forhallningssatt" title="punkt 4 i Hälso- och sjukvårdsavtalet: Personcentrerat förhållningssätt">punkt 4 i Hälso- och sjukvårdsavtalet</a>"##))
+        let page = try #require(try fixtureSite()["remiss-2025/ok-munhalsa.html"])
+        #expect(page.contains(##"<a href="#malgrupp" title="punkt 3: Målgrupp">punkt 3</a>"##))
+        #expect(page.contains(##"<a href="hos-avtal.html#personcentrerat-forhallningssatt" title="punkt 2 i Hälso- och sjukvårdsavtalet: Personcentrerat förhållningssätt">punkt 2 i Hälso- och sjukvårdsavtalet</a>"##))
         #expect(page.contains(##"<section class="clause" id="giltighetstid">"##))
-        #expect(page.contains(##"<h2 class="clause-heading"><span class="number">9</span> <span class="heading-text">Giltighetstid</span>"##))
+        #expect(page.contains(##"<h2 class="clause-heading"><span class="number">7</span> <span class="heading-text">Giltighetstid</span>"##))
     }
 
     @Test func validityAndLegalBasisInSwedish() throws {
-        let page = try #require(try shipped()["remiss-2025/ok-munhalsa.html"])
+        let page = try #require(try fixtureSite()["remiss-2025/ok-munhalsa.html"])
         #expect(page.contains("<dd>Från och med den 1 januari 2027 till och med den 31 december 2028</dd>"))
         #expect(page.contains("<li>8 a § tandvårdslagen (1985:125)</li>"))
-        let appendix = try #require(try shipped()["working/eskaleringstrappa.html"])
+        let appendix = try #require(try fixtureSite()["working/eskaleringstrappa.html"])
         #expect(appendix.contains("<dd>Från och med den 1 januari 2027 och tills vidare</dd>"))
     }
 
     @Test func headingLevelsFollowTheClauseTree() throws {
-        let page = try #require(try shipped()["working/ok-betalningsansvar.html"])
-        // kallelse-till-sip is 7.1.5: a third-level clause under the page's h1, so an h4.
-        #expect(page.contains(##"<h4 class="clause-heading"><span class="number">7.1.5</span>"##))
-        let all = try #require(try shipped()["working/alla.html"])
+        let page = try #require(try fixtureSite()["working/ok-betalningsansvar.html"])
+        // kallelse-till-sip is 3.1.2: a third-level clause under the page's h1, so an h4.
+        #expect(page.contains(##"<h4 class="clause-heading"><span class="number">3.1.2</span>"##))
+        let all = try #require(try fixtureSite()["working/alla.html"])
         // On the page with every document, documents are h2 and their chapters h3.
         #expect(all.contains(##"<section class="clause" id="ok-betalningsansvar--kallelse-till-sip">"##))
-        #expect(all.contains(##"<h5 class="clause-heading"><span class="number">7.1.5</span>"##))
+        #expect(all.contains(##"<h5 class="clause-heading"><span class="number">3.1.2</span>"##))
         #expect(all.contains(##"href="#ok-munhalsa--malgrupp""##))
     }
 
@@ -71,42 +72,42 @@ let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathCo
     }
 
     @Test func thePatchPagesCarryTheDecision() throws {
-        let page = try #require(try shipped()["remiss-2025/beslut-sro-2025-01-30-rattelse.html"])
+        let page = try #require(try fixtureSite()["remiss-2025/beslut-sro-2025-01-30-rattelse.html"])
         #expect(page.contains("Beslutat av SRO den 30 januari 2025"))
         #expect(page.contains("Rättelse"))
-        let start = try #require(try shipped()["remiss-2025/index.html"])
+        let start = try #require(try fixtureSite()["remiss-2025/index.html"])
         #expect(start.contains(##"<a href="andringar.html">"##))
         #expect(start.contains(##"<a href="beslut-sro-2025-01-30-justering.html">"##))
     }
 
     @Test func restatedClausesReadReferencesAsNumbers() throws {
-        let workspace = try Workspace.load(root: agreementFolder)
+        let workspace = try Workspace.load(root: remissCorpus)
         let markdown = AmendmentRenderer.markdown(try Amendment.build(patchID: "sro-2025-01-30-justering", in: workspace))
-        #expect(markdown.contains("Bestämmelserna om förlängning och uppsägning i punkt 9.1 i Hälso- och sjukvårdsavtalet och punkt 9.2 i Hälso- och sjukvårdsavtalet gäller även för denna överenskommelse."))
+        #expect(markdown.contains("Bestämmelserna om förlängning och uppsägning i punkt 6.1 i Hälso- och sjukvårdsavtalet och punkt 6.2 i Hälso- och sjukvårdsavtalet gäller även för denna överenskommelse."))
         #expect(!markdown.contains("]("))
     }
 
     @Test func citationsLinkToTheOfficialTextWithTheStatutesTitle() throws {
-        let page = try #require(try shipped()["remiss-2025/ok-munhalsa.html"])
+        let page = try #require(try fixtureSite()["remiss-2025/ok-munhalsa.html"])
         #expect(page.contains(##"<a class="citation" href="https://rkrattsbaser.gov.se/sfst?bet=1985:125" aria-label="8 a § tandvårdslagen (1985:125) – Tandvårdslag (1985:125)">8 a § tandvårdslagen (1985:125)</a>"##))
     }
 
     @Test func aTermIsLinkedAtItsFirstUseInEachClauseOnly() throws {
-        let page = try #require(try shipped()["working/ok-munhalsa.html"])
+        let page = try #require(try fixtureSite()["working/ok-munhalsa.html"])
         let clause = try #require(page.range(of: ##"<section class="clause" id="nodvandig-tandvard">"##))
         let end = try #require(page[clause.upperBound...].range(of: "<section"))
         let text = page[clause.upperBound..<end.lowerBound]
         #expect(text.components(separatedBy: ##"href="begrepp.html#nodvandig-tandvard""##).count - 1 == 1)
-        let glossary = try #require(try shipped()["working/begrepp.html"])
+        let glossary = try #require(try fixtureSite()["working/begrepp.html"])
         #expect(glossary.contains(##"<dt id="nodvandig-tandvard">nödvändig tandvård</dt>"##))
     }
 
     @Test func patientCasesAreGroupedByThemeAndLinkedBothWays() throws {
-        let pages = try shipped()
+        let pages = try fixtureSite()
         let cases = try #require(pages["working/patientfall.html"])
-        #expect(cases.components(separatedBy: "<article class=\"case\"").count - 1 == 20)
-        #expect(cases.components(separatedBy: "<section id=\"tema-").count - 1 == 10)
-        #expect(cases.contains(##"<section id="tema-dialys-i-hemmet">"##))
+        #expect(cases.components(separatedBy: "<article class=\"case\"").count - 1 == 2)
+        #expect(cases.components(separatedBy: "<section id=\"tema-").count - 1 == 2)
+        #expect(cases.contains(##"<section id="tema-syrgas">"##))
         let document = try #require(pages["working/ok-betalningsansvar.html"])
         #expect(document.contains(##"Belyses av patientfall: <a href="patientfall.html#syrgas-1">"##))
         #expect(cases.contains(##"<a href="ok-betalningsansvar.html#fakturering">"##))
@@ -118,7 +119,7 @@ let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathCo
     /// site still builds; a decision whose patch no longer applies says so instead of failing.
     @Test func theSiteBuildsAfterTheWorkingTextMovesOn() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-moved-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: agreementFolder, to: folder)
+        try FileManager.default.copyItem(at: remissCorpus, to: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("hos-avtal.md")
         try (try String(contentsOf: url, encoding: .utf8))
@@ -138,7 +139,7 @@ let agreementFolder = testsFolder.deletingLastPathComponent().deletingLastPathCo
     }
 
     @Test func theAccessibilityStatementNamesAContact() throws {
-        let page = try #require(try shipped()["tillganglighet.html"])
+        let page = try #require(try fixtureSite()["tillganglighet.html"])
         #expect(page.contains("lagen (2018:1937) om tillgänglighet till digital offentlig service"))
         #expect(page.contains(##"<a href="mailto:hos-avtal@example.org">hos-avtal@example.org</a>"##))
     }

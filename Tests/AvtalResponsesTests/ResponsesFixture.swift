@@ -4,14 +4,14 @@ import Foundation
 @testable import AvtalResponses
 import Testing
 
-/// The compilation of remiss responses against the shipped corpus, with the fixture set in
+/// The compilation of remiss responses against the fixture corpus Tests/Fixtures/remiss-korpus, with the fixture set in
 /// Fixtures/responses/remiss-2025: form saves (JSON), two survey exports (CSV, one with commas, one
 /// with semicolons and a BOM) and files that are not responses at all. Every expectation below was
 /// worked out from the fixture files by hand, not read back from the compiler.
 enum ResponsesFixture {
     static let version = "remiss-2025"
     static let folder = fixturesFolder.appendingPathComponent("responses/remiss-2025")
-    static let corpus = testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Agreement")
+    static let corpus = testsFolder.deletingLastPathComponent().appendingPathComponent("Fixtures/remiss-korpus")
 
     /// Loaded once: the corpus is read-only in these tests.
     static let workspace: Result<Workspace, CorpusUnreadable> = Result { () throws(CorpusUnreadable) in try Workspace.load(root: corpus) }

@@ -18,7 +18,9 @@ import pytest
 os.environ["SE_OFFLINE"] = "true"
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CORPUS = REPO_ROOT / "Agreement"
+# The fixture corpus shared with the Swift tests: five short documents, a glossary, patient cases, a
+# published version with two patches and a remiss. The tests never read the shipped Agreement/.
+CORPUS = REPO_ROOT / "Tests" / "Fixtures" / "remiss-korpus"
 TEMPLATES = REPO_ROOT / "Templates"
 SCREENSHOT_DIR = REPO_ROOT / "Output" / "screenshots"
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, require_avtal_binary
+from conftest import CORPUS, REPO_ROOT, require_avtal_binary
 
 VERSION = "remiss-2025"
 
@@ -63,7 +63,7 @@ ANSWERS = [
 @pytest.fixture(scope="module")
 def svar_page(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("avtal-remiss")
-    command = [str(require_avtal_binary()), "remiss", "--version", VERSION, "--output", str(output)]
+    command = [str(require_avtal_binary()), "remiss", "--root", str(CORPUS), "--version", VERSION, "--output", str(output)]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600)
     page = output / "remiss" / VERSION / "svar.html"
     if result.returncode != 0 or not page.is_file():
@@ -155,7 +155,7 @@ def test_two_saved_forms_compile_into_the_comments_csv(browser, svar_page, downl
     assert len(list(responses.iterdir())) == 2, "two organisations, two files"
 
     output = tmp_path / "sammanstallning"
-    command = [str(require_avtal_binary()), "responses", "compile", str(responses), "--version", VERSION,
+    command = [str(require_avtal_binary()), "responses", "compile", str(responses), "--root", str(CORPUS), "--version", VERSION,
                "--output", str(output)]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
     said = f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"

@@ -33,6 +33,7 @@ import pytest
 from conftest import axe_script_path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+CORPUS = REPO_ROOT / "Tests" / "Fixtures" / "remiss-korpus"
 TEMPLATE = REPO_ROOT / "Templates" / "svar.mustache"
 SCHEMA = REPO_ROOT / "Templates" / "svar.schema.json"
 VERSION = "remiss-2025"
@@ -66,7 +67,7 @@ def _build_with_avtal(output: Path) -> tuple[Path | None, str]:
     binary = _avtal_binary()
     if not binary.is_file() or not os.access(binary, os.X_OK):
         return None, f"there is no avtal binary at {binary}"
-    command = [str(binary), "remiss", "--version", VERSION, "--output", str(output)]
+    command = [str(binary), "remiss", "--root", str(CORPUS), "--version", VERSION, "--output", str(output)]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600)
     # `avtal remiss` writes <output>/remiss/<version>/ (its --help); <output>/<version>/ is accepted too.
     candidates = [output / "remiss" / VERSION / "svar.html", output / VERSION / "svar.html"]
