@@ -37,6 +37,7 @@ import Testing
     @Test(arguments: files)
     func aByteThatIsNotUTF8IsAnErrorAtItsPlace(_ file: String) throws {
         let folder = try everyKindOfFile()
+        let before = Set(try check(folder).diagnostics.map(Expected.init))
         let url = folder.appendingPathComponent(file)
         var bytes = [UInt8](try Data(contentsOf: url))
         let lineStart = try #require(bytes.firstIndex(of: 0x0A)) + 1
@@ -49,6 +50,9 @@ import Testing
         #expect(found.map(Expected.init) == [.init(.notUTF8, file, 2, 4)])
         #expect(found.first?.summary == "'\(file)' is not UTF-8 text: byte 0xFF at byte offset \(offset)")
         #expect(result.summary.errors > 0, "the run fails")
+        // Nothing elsewhere is blamed on the file: no "missing" registry, no version or remiss without its list.
+        let elsewhere = Set(result.diagnostics.filter { $0.range.file != file }.map(Expected.init)).subtracting(before)
+        #expect(elsewhere.isEmpty, "\(elsewhere)")
     }
 
     /// A registry that cannot be read is not reported as missing too.

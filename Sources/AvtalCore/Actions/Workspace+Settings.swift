@@ -62,6 +62,7 @@ extension Workspace {
             sources[path] = source
             let versionID = String(name.dropLast(4))
             guard let version = versions.first(where: { $0.id == versionID }), version.status == .published else {
+                if context.unreadable.contains(VersionsFile.name) { continue }
                 let summary = versions.contains { $0.id == versionID }
                     ? "Remiss settings for version '\(versionID)', which is not published"
                     : "Remiss settings for unknown version '\(versionID)'"

@@ -36,6 +36,9 @@ extension Workspace {
         guard let text = Self.text(of: corpus, id: version.id, history: history) else { return }
         texts[version.id] = text
         corpora[version.id] = corpus
+        // A snapshot file that cannot be read is reported (AV205, AV206); comparing without it would
+        // only add that its document is missing.
+        if loaded.diagnostics.contains(where: { $0.code == .notUTF8 || $0.code == .unreadableFile }) { return }
         let before = diagnostics.count
         if lock.format == 2 {
             verifyBytes(folder: folder, corpus: corpus, against: lock, prefix: prefix)

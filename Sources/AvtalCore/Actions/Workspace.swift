@@ -82,8 +82,10 @@ public struct Workspace: Sendable {
             loadPatches(used: [])
             return
         case let .failed(diagnostic):
-            // Without the list of versions every patch would look unused: report the file, nothing more.
+            // Without the list of versions every patch and every remiss would look unused: report the
+            // file, nothing more.
             diagnostics.append(diagnostic)
+            context.unreadable.insert(VersionsFile.name)
             return
         case let .text(text):
             source = text

@@ -42,7 +42,10 @@ public enum Checker {
         if let glossary = context.glossary {
             let avoided = glossary.avoidedIndex
             for document in corpus.documents { diagnostics += avoidedWords(in: document, glossary: glossary, index: avoided) }
-            diagnostics += unusedTerms(glossary, in: corpus.documents + context.patientCases.map(\.document))
+            // Whether a term is used can only be said when every listed document could be read.
+            if Set(corpus.manifest.documents.map(\.id)).isSubset(of: corpus.documents.map(\.id)) {
+                diagnostics += unusedTerms(glossary, in: corpus.documents + context.patientCases.map(\.document))
+            }
         }
         return diagnostics
     }
