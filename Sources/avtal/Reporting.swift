@@ -62,7 +62,8 @@ enum Reporting {
     }
 }
 
-/// Messages for people go to standard error; results go to standard output.
+/// Messages for people go to standard error; results go to standard output. A message can quote a
+/// path or a value from outside, so it is shown inert: one line, nothing that acts on the terminal.
 func errorLine(_ message: String) -> String {
-    "avtal: error: \(message)\n"
+    "avtal: error: \(message.inertForTerminal)\n"
 }

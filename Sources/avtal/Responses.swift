@@ -43,8 +43,9 @@ struct Responses: ParsableCommand {
                 version: version, output: URL(fileURLWithPath: target))
             let compilation = compiled.compilation
             for entry in compilation.entries where entry.status != .accepted || !entry.reasons.isEmpty {
-                print("\(entry.label): \(entry.status.rawValue)")
-                for reason in entry.reasons { print("  - \(reason)") }
+                // Labels and reasons quote the responses: inert, so that no response acts on the terminal.
+                print("\(entry.label): \(entry.status.rawValue)".inertForTerminal)
+                for reason in entry.reasons { print("  - \(reason)".inertForTerminal) }
             }
             if !compilation.dispositionProblems.isEmpty {
                 let formatter = DiagnosticFormatter(pathPrefix: corpus.root, sources: compiled.sources)

@@ -17,11 +17,11 @@ struct Versions: CorpusCommand {
             let date = version.publishedOn.map { version.status == .published ? " on \($0)" : " (to be published \($0))" } ?? ""
             let built = workspace.texts[version.id] == nil ? "  (cannot be built: run avtal check)" : ""
             print("\(version.id)  \(version.status.rawValue)\(date)  base \(version.base)\(built)")
-            print("  \(version.title)")
+            print("  \(version.title)".inertForTerminal)
             for patchID in version.patches {
                 let patch = workspace.patches[patchID]
                 let detail = patch.map { "\($0.kind.rawValue), \($0.decidedBy) \($0.decidedOn): \($0.title)" } ?? "missing"
-                print("  - \(patchID)  \(detail)")
+                print("  - \(patchID)  \(detail)".inertForTerminal)
             }
         }
     }

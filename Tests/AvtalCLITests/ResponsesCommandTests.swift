@@ -54,7 +54,7 @@ import Testing
         #expect(out.dropLast().last == "comments: 45, of which 45 without a disposition; summary in \(output.path)/sammanstallning.html")
         // Each input with something to say, and why.
         for expected in ["remissvar-mark-2025-06-08.json: rejected", "bilaga-skarmdump.png: rejected",
-                         "  - rejected: the file is not UTF-8 text", "enkat-kommuner.csv row 5: rejected",
+                         "  - rejected: the file is not UTF-8 text: byte 0x89 at byte offset 0 (line 1, column 1)", "enkat-kommuner.csv row 5: rejected",
                          "remissvar-goteborg-utkast.json: superseded",
                          "  - superseded by remissvar-goteborg-2025-06-12.json, saved later by the same organisation",
                          "remissvar-trollhattan-2025-06-10.json: accepted",

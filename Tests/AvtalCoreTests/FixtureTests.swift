@@ -43,6 +43,8 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV202-unlisted-file", expected: [.init(.unlistedFile, "utkast/gammal.md", 1, 1)]),
     .init(fixture: "AV203-duplicate-document-id", expected: [.init(.duplicateDocumentID, "agreement.yml", 9, 9)]),
     .init(fixture: "AV204-duplicate-document-file", expected: [.init(.duplicateDocumentFile, "agreement.yml", 10, 11)]),
+    // A registry in Latin-1: reported at its first bad byte, and not taken for a missing registry.
+    .init(fixture: "AV206-not-utf8", expected: [.init(.notUTF8, "begrepp.yml", 3, 20)]),
     .init(fixture: "AV301-heading-without-id", expected: [.init(.headingWithoutID, "avtal.md", 18, 1)]),
     .init(fixture: "AV302-malformed-id", expected: [.init(.malformedID, "avtal.md", 18, 16)]),
     .init(fixture: "AV303-duplicate-clause-id", expected: [.init(.duplicateClauseID, "avtal.md", 18, 19)]),
@@ -112,7 +114,7 @@ func check(_ folder: URL) throws -> CheckResult {
 
     @Test func everyCodeHasAFixture() {
         var covered = Set(fixtureCases.flatMap { $0.expected.map(\.code) })
-        covered.insert(.unreadableFile) // see unreadableDocumentIsReportedNotFatal
+        covered.insert(.unreadableFile) // see unreadableFolderIsReported
         covered.formUnion([.snapshotChanged, .lostID]) // see VersionTests: they need a published snapshot
         covered.insert(.unknownComment) // see ResponsesTests in AvtalResponsesTests: it needs compiled responses
         #expect(covered == Set(DiagnosticCode.allCases))
@@ -137,7 +139,14 @@ func check(_ folder: URL) throws -> CheckResult {
         let folder = try copyFixture("valid")
         try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A]).write(to: folder.appendingPathComponent("avtal.md"))
         let result = try check(folder)
-        #expect(result.diagnostics.map(Expected.init) == [.init(.unreadableFile, "avtal.md", 1, 1)])
+        #expect(result.diagnostics.map(Expected.init) == [.init(.notUTF8, "avtal.md", 2, 1)])
+    }
+
+    @Test func unreadableFolderIsReported() throws {
+        let folder = try copyFixture("valid")
+        try Data("inte en mapp\n".utf8).write(to: folder.appendingPathComponent("patches"))
+        let result = try check(folder)
+        #expect(result.diagnostics.map(Expected.init) == [.init(.unreadableFile, "patches", 1, 1)])
     }
 
     /// Someone else's corpus in this format, in another style (setext headings, CRLF, a BOM,

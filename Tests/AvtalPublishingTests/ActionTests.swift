@@ -55,7 +55,13 @@ import Testing
         let failure = try #require(throws: ActionFailure.self) {
             try BuildAction.run(root: andringar, templates: search, version: nil, output: nowhere.appendingPathComponent("site"))
         }
-        #expect(message(of: failure)?.contains("no templates found") == true, "\(failure)")
+        // The folder given is used or refused, never passed over for another.
+        #expect(message(of: failure)?.contains("the templates folder '\(nowhere.path)' lacks alla.mustache") == true, "\(failure)")
+        let none = TemplateSearch(given: nil, corpus: nowhere.appendingPathComponent("corpus"), environment: [:], currentFolder: nowhere)
+        let notFound = try #require(throws: ActionFailure.self) {
+            try BuildAction.run(root: andringar, templates: none, version: nil, output: nowhere.appendingPathComponent("site"))
+        }
+        #expect(message(of: notFound)?.contains("no templates found") == true, "\(notFound)")
     }
 
     @Test func diffWritesTheRedlineAndReturnsTheChanges() throws {

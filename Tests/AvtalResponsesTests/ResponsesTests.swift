@@ -46,8 +46,11 @@ import Testing
     @Test func rejectedFilesSayWhy() throws {
         let compilation = try F.compile()
         func reasons(_ label: String) throws -> [String] { try F.entry(label, in: compilation).reasons }
-        #expect(try reasons("bilaga-skarmdump.png") == ["rejected: the file is not UTF-8 text"])
-        #expect(try reasons("remissvar-vanersborg-ansi.json") == ["rejected: the file is not UTF-8 text"])
+        // The first byte that is not UTF-8, where a hex editor and a text editor find it.
+        #expect(try reasons("bilaga-skarmdump.png")
+            == ["rejected: the file is not UTF-8 text: byte 0x89 at byte offset 0 (line 1, column 1)"])
+        #expect(try reasons("remissvar-vanersborg-ansi.json")
+            == ["rejected: the file is not UTF-8 text: byte 0xE4 at byte offset 122 (line 6, column 15)"])
         #expect(try reasons("foljebrev-uddevalla.txt")
             == ["rejected: not a response: only .json (the form) and .csv (a survey export) are read"])
         #expect(try reasons("enkat-tom.csv") == ["rejected: the CSV file has a header but no answers"])

@@ -19,15 +19,13 @@ extension Workspace {
             context.externalDocuments = ExternalDocuments.read(source, diagnostics: &diagnostics)
         }
         guard let corpus = working,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(PatientCase.folder).path)
+              let names = TextFile.names(in: root.appendingPathComponent(PatientCase.folder), path: PatientCase.folder,
+                                         stage: .load, diagnostics: &diagnostics)
         else { return }
         let links = LinkContext(corpus)
         for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
             let path = "\(PatientCase.folder)/\(name)"
-            guard let source = readText(path) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .load))
-                continue
-            }
+            guard let source = readText(path) else { continue }
             sources[path] = source
             if let patientCase = PatientCaseReader.read(source, links: links, diagnostics: &diagnostics) {
                 context.patientCases.append(patientCase)
@@ -37,9 +35,18 @@ extension Workspace {
 
     // MARK: Remiss settings
 
-    func readText(_ path: String) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-        return String(data: data, encoding: .utf8).map { SourceFile(path: path, text: $0) }
+    /// The file at `path`, or nil when it is absent or cannot be used; in the latter case the
+    /// diagnostic that says why is added, so that a registry that cannot be decoded is never taken
+    /// for one that is not there.
+    mutating func readText(_ path: String) -> SourceFile? {
+        switch TextFile.read(root.appendingPathComponent(path), path: path, stage: .load) {
+        case .absent: return nil
+        case let .text(source): return source
+        case let .failed(diagnostic):
+            diagnostics.append(diagnostic)
+            context.unreadable.insert(path)
+            return nil
+        }
     }
 
     mutating func loadRemiss() {
@@ -48,16 +55,14 @@ extension Workspace {
             consultees = RemissReader.readConsultees(source, diagnostics: &diagnostics)
         }
         let folder = root.appendingPathComponent(RemissSettings.folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        guard let names = TextFile.names(in: folder, path: RemissSettings.folder, stage: .load, diagnostics: &diagnostics) else { return }
         for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
             let path = "\(RemissSettings.folder)/\(name)"
-            guard let source = readText(path) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .load))
-                continue
-            }
+            guard let source = readText(path) else { continue }
             sources[path] = source
             let versionID = String(name.dropLast(4))
             guard let version = versions.first(where: { $0.id == versionID }), version.status == .published else {
+                if context.unreadable.contains(VersionsFile.name) { continue }
                 let summary = versions.contains { $0.id == versionID }
                     ? "Remiss settings for version '\(versionID)', which is not published"
                     : "Remiss settings for unknown version '\(versionID)'"
@@ -65,7 +70,7 @@ extension Workspace {
                                               notes: [DiagnosticNote("a remiss sends out a published version: the file is named remiss/<version>.yml")]))
                 continue
             }
-            if consultees == nil {
+            if consultees == nil, !context.unreadable.contains(Consultees.fileName) {
                 diagnostics.append(Diagnostic(.missingKey, "The remiss needs \(Consultees.fileName), which lists the consultees",
                                               at: .file(path), stage: .load))
             }

@@ -16,14 +16,7 @@ extension Workspace {
                                           notes: [DiagnosticNote("'avtal publish \(version.id)' writes the snapshot and its lock")]))
             return
         }
-        guard let lockData = FileManager.default.contents(atPath: lockURL.path),
-              let lock = try? JSONDecoder().decode(VersionLock.self, from: lockData),
-              (lock.format ?? 1) <= VersionLock.currentFormat, lock.format != 2 || lock.files != nil
-        else {
-            diagnostics.append(Diagnostic(.snapshotChanged, "The lock of published version '\(version.id)' cannot be read",
-                                          at: .file(prefix + VersionLock.fileName), stage: .assemble))
-            return
-        }
+        guard let lock = readLock(lockURL, version: version.id, prefix: prefix) else { return }
         locks[version.id] = lock
         let loaded: LoadResult
         do {
@@ -43,6 +36,9 @@ extension Workspace {
         guard let text = Self.text(of: corpus, id: version.id, history: history) else { return }
         texts[version.id] = text
         corpora[version.id] = corpus
+        // A snapshot file that cannot be read is reported (AV205, AV206); comparing without it would
+        // only add that its document is missing.
+        if loaded.diagnostics.contains(where: { $0.code == .notUTF8 || $0.code == .unreadableFile }) { return }
         let before = diagnostics.count
         if lock.format == 2 {
             verifyBytes(folder: folder, corpus: corpus, against: lock, prefix: prefix)
@@ -53,6 +49,27 @@ extension Workspace {
         // checking it again on every run cost a third of `avtal check` and could only repeat old news.
         guard diagnostics.count > before else { return }
         diagnostics += Checker.check(corpus, history: history, context: context).filter { $0.code != .unlistedFile }
+    }
+
+    /// The lock of a published version, or nil with the diagnostic that says why it cannot be used.
+    private mutating func readLock(_ lockURL: URL, version: String, prefix: String) -> VersionLock? {
+        let lockPath = prefix + VersionLock.fileName
+        let lockSource: SourceFile
+        switch TextFile.read(lockURL, path: lockPath, stage: .assemble) {
+        case let .text(text): lockSource = text
+        case let .failed(diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .absent: return nil
+        }
+        guard let lock = try? JSONDecoder().decode(VersionLock.self, from: Data(lockSource.text.utf8)),
+              (lock.format ?? 1) <= VersionLock.currentFormat, lock.format != 2 || lock.files != nil
+        else {
+            diagnostics.append(Diagnostic(.snapshotChanged, "The lock of published version '\(version)' cannot be read",
+                                          at: .file(lockPath), stage: .assemble))
+            return nil
+        }
+        return lock
     }
 
     /// A draft with a lock.json was being published when the run stopped: the snapshot may be complete

@@ -76,17 +76,20 @@ public struct Workspace: Sendable {
     // MARK: Versions
 
     private mutating func loadVersions() {
-        let versionsURL = root.appendingPathComponent(VersionsFile.name)
-        guard let data = FileManager.default.contents(atPath: versionsURL.path) else {
+        let source: SourceFile
+        switch TextFile.read(root.appendingPathComponent(VersionsFile.name), path: VersionsFile.name, stage: .assemble) {
+        case .absent:
             loadPatches(used: [])
             return
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(.unreadableFile, "'\(VersionsFile.name)' is not UTF-8 text",
-                                          at: .file(VersionsFile.name), stage: .assemble))
+        case let .failed(diagnostic):
+            // Without the list of versions every patch and every remiss would look unused: report the
+            // file, nothing more.
+            diagnostics.append(diagnostic)
+            context.unreadable.insert(VersionsFile.name)
             return
+        case let .text(text):
+            source = text
         }
-        let source = SourceFile(path: VersionsFile.name, text: text)
         sources[source.path] = source
         versions = VersionsFile.read(source, diagnostics: &diagnostics)
         loadPatches(used: Set(versions.flatMap(\.patches)))
@@ -106,16 +109,18 @@ public struct Workspace: Sendable {
 
     private mutating func loadPatches(used: Set<String>) {
         let folder = root.appendingPathComponent(Self.patchesFolder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        guard let names = TextFile.names(in: folder, path: Self.patchesFolder, stage: .assemble, diagnostics: &diagnostics) else { return }
         for name in names.sorted() where name.hasSuffix(".yml") && !name.hasPrefix(".") {
             let path = "\(Self.patchesFolder)/\(name)"
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-                  let text = String(data: data, encoding: .utf8)
-            else {
-                diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(path)' as UTF-8 text", at: .file(path), stage: .assemble))
+            let source: SourceFile
+            switch TextFile.read(folder.appendingPathComponent(name), path: path, stage: .assemble) {
+            case let .text(text): source = text
+            case let .failed(diagnostic):
+                diagnostics.append(diagnostic)
+                unreadablePatches.insert(String(name.dropLast(4)))
                 continue
+            case .absent: continue
             }
-            let source = SourceFile(path: path, text: text)
             sources[path] = source
             guard let patch = PatchReader.read(source, diagnostics: &diagnostics) else {
                 unreadablePatches.insert(String(name.dropLast(4)))

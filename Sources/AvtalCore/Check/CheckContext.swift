@@ -5,6 +5,9 @@ public struct CheckContext: Sendable {
     public var glossary: Glossary?
     public var externalDocuments: ExternalDocuments?
     public var patientCases: [PatientCase] = []
+    /// Registry files that are there but could not be read (already reported): checks that would
+    /// otherwise say the file is missing stay silent.
+    public var unreadable: Set<String> = []
     public var statutes: StatuteRegistry? {
         didSet { citations = statutes.map(CitationRecognizer.init) }
     }

@@ -30,7 +30,7 @@ public enum Checker {
             for reference in document.references {
                 if let diagnostic = checkReference(reference, in: document, documents: documentsByID,
                                                    listed: listed, files: corpus.files, history: history,
-                                                   external: context.externalDocuments) {
+                                                   context: context) {
                     diagnostics.append(diagnostic)
                 }
             }
@@ -42,20 +42,26 @@ public enum Checker {
         if let glossary = context.glossary {
             let avoided = glossary.avoidedIndex
             for document in corpus.documents { diagnostics += avoidedWords(in: document, glossary: glossary, index: avoided) }
-            diagnostics += unusedTerms(glossary, in: corpus.documents + context.patientCases.map(\.document))
+            // Whether a term is used can only be said when every listed document could be read.
+            if Set(corpus.manifest.documents.map(\.id)).isSubset(of: corpus.documents.map(\.id)) {
+                diagnostics += unusedTerms(glossary, in: corpus.documents + context.patientCases.map(\.document))
+            }
         }
         return diagnostics
     }
 
     private static func checkReference(
         _ reference: Reference, in document: Document, documents: [String: Document],
-        listed: Set<String>, files: Set<String>, history: IDHistory, external: ExternalDocuments?
+        listed: Set<String>, files: Set<String>, history: IDHistory, context: CheckContext
     ) -> Diagnostic? {
         switch reference.target {
         case .external:
             return nil
         case let .externalDocument(id):
-            guard let registry = external else {
+            guard let registry = context.externalDocuments else {
+                // A registry that is there but cannot be read is reported itself (AV205, AV206); saying
+                // that the corpus has none would send the reader to the wrong place.
+                if context.unreadable.contains(ExternalDocuments.fileName) { return nil }
                 return Diagnostic(.unknownExternalDocument, "Reference to external document '\(id)', but the corpus has no \(ExternalDocuments.fileName)",
                                   at: reference.range, stage: .check)
             }
@@ -167,13 +173,13 @@ public enum Checker {
                 let reference = Reference(destination: target.description, target: .clause(document: target.document, id: target.clause ?? ""),
                                           text: "", range: range, clause: nil, isImage: false)
                 if let problem = checkReference(reference, in: patientCase.document, documents: documents, listed: listed,
-                                                files: corpus.files, history: history, external: context.externalDocuments) {
+                                                files: corpus.files, history: history, context: context) {
                     diagnostics.append(problem)
                 }
             }
             for reference in patientCase.document.references {
                 if let problem = checkReference(reference, in: patientCase.document, documents: documents, listed: listed,
-                                                files: corpus.files, history: history, external: context.externalDocuments) {
+                                                files: corpus.files, history: history, context: context) {
                     diagnostics.append(problem)
                 }
             }

@@ -60,6 +60,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case duplicateDocumentID = "AV203"
     case duplicateDocumentFile = "AV204"
     case unreadableFile = "AV205"
+    case notUTF8 = "AV206"
 
     case headingWithoutID = "AV301"
     case malformedID = "AV302"
@@ -126,6 +127,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .duplicateDocumentID: "duplicate-document-id"
         case .duplicateDocumentFile: "duplicate-document-file"
         case .unreadableFile: "unreadable-file"
+        case .notUTF8: "not-utf8"
         case .headingWithoutID: "heading-without-id"
         case .malformedID: "malformed-id"
         case .duplicateClauseID: "duplicate-clause-id"

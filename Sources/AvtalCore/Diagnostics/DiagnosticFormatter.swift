@@ -33,18 +33,20 @@ public struct DiagnosticFormatter: Sendable {
             let severity = diagnostic.severity == .error
                 ? style.paint("error[\(diagnostic.code.rawValue)]", "1;31")
                 : style.paint("warning[\(diagnostic.code.rawValue)]", "1;33")
-            out += style.paint("\(displayPath(r.file)):\(r.start.line):\(r.start.column):", "1")
-            out += " \(severity): \(style.paint(diagnostic.summary, "1"))\n"
+            // File names and summaries can carry text from outside (a file's name, a quoted value):
+            // shown inert, so that nothing in them acts on the terminal.
+            out += style.paint("\(displayPath(r.file).inertForTerminal):\(r.start.line):\(r.start.column):", "1")
+            out += " \(severity): \(style.paint(diagnostic.summary.inertForTerminal, "1"))\n"
             out += snippet(r, style: style)
             for note in diagnostic.notes {
-                var line = "\(style.paint("   = note:", "1;34")) \(note.message)"
+                var line = "\(style.paint("   = note:", "1;34")) \(note.message.inertForTerminal)"
                 if let at = note.range {
-                    line += " (\(displayPath(at.file)):\(at.start.line):\(at.start.column))"
+                    line += " (\(displayPath(at.file).inertForTerminal):\(at.start.line):\(at.start.column))"
                 }
                 out += line + "\n"
             }
             if let fix = diagnostic.fix {
-                out += "\(style.paint("   = fix:", "1;32")) \(fix.summary): \(describe(fix, in: r))\n"
+                out += "\(style.paint("   = fix:", "1;32")) \(fix.summary.inertForTerminal): \(describe(fix, in: r).inertForTerminal)\n"
             }
             out += "\n"
         }
@@ -71,16 +73,20 @@ public struct DiagnosticFormatter: Sendable {
     private func snippet(_ range: SourceRange, style: Style) -> String {
         guard let source = sources[range.file], range.start.line <= source.lineCount else { return "" }
         let text = Array(source.line(range.start.line).unicodeScalars)
-        // Tabs are shown as four spaces, and the carets move with them.
-        func width(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) } }
+        // Tabs are shown as four spaces, other control characters escaped, and the carets move with them.
+        func shown(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+            if scalar == "\t" { return Array("    ".unicodeScalars) }
+            return scalar.isActiveOnTerminal ? Array(scalar.escapedForTerminal.unicodeScalars) : [scalar]
+        }
+        func width(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + shown($1).count } }
         let startIndex = min(max(range.start.column - 1, 0), text.count)
         let endIndex = range.end.line == range.start.line ? min(max(range.end.column - 1, startIndex), text.count) : text.count
-        let shown = String(String.UnicodeScalarView(text.flatMap { $0 == "\t" ? Array("    ".unicodeScalars) : [$0] }))
+        let line = String(String.UnicodeScalarView(text.flatMap(shown)))
         let gutter = String(range.start.line)
         let pad = String(repeating: " ", count: gutter.count)
         let carets = String(repeating: "^", count: max(1, width(text[startIndex..<endIndex])))
         var out = style.paint("\(pad) |", "1;34") + "\n"
-        out += style.paint("\(gutter) |", "1;34") + " \(shown)\n"
+        out += style.paint("\(gutter) |", "1;34") + " \(line)\n"
         out += style.paint("\(pad) |", "1;34") + " " + String(repeating: " ", count: width(text[..<startIndex]))
         out += style.paint(carets, "1;31") + "\n"
         return out
@@ -155,11 +161,11 @@ public struct DiagnosticFormatter: Sendable {
         var out = ""
         for d in diagnostics {
             let r = d.range
-            var message = d.summary
-            for note in d.notes { message += "\nnote: \(note.message)" }
-            if let fix = d.fix { message += "\nfix: \(fix.summary)" }
+            var message = d.summary.inertForTerminal
+            for note in d.notes { message += "\nnote: \(note.message.inertForTerminal)" }
+            if let fix = d.fix { message += "\nfix: \(fix.summary.inertForTerminal)" }
             let properties = [
-                "file=\(Self.escapeProperty(displayPath(r.file)))",
+                "file=\(Self.escapeProperty(displayPath(r.file).inertForTerminal))",
                 "line=\(r.start.line)", "col=\(r.start.column)",
                 "endLine=\(r.end.line)", "endColumn=\(r.end.column)",
                 "title=\(Self.escapeProperty("\(d.code.rawValue) \(d.code.name)"))",

@@ -36,16 +36,17 @@ public enum CorpusLoader {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             throw CorpusUnreadable(description: "no \(manifestName) in '\(root.path)': is this the corpus folder? (use --root)")
         }
-        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+        let manifestSource: SourceFile
+        switch TextFile.read(manifestURL, path: pathPrefix + manifestName, stage: .load) {
+        case let .text(source): manifestSource = source
+        case let .failed(diagnostic) where diagnostic.code == .notUTF8:
+            return LoadResult(corpus: nil, diagnostics: [diagnostic], sources: [:])
+        case .failed, .absent:
             throw CorpusUnreadable(description: "cannot read '\(manifestURL.path)'")
-        }
-        guard let manifestText = String(data: data, encoding: .utf8) else {
-            throw CorpusUnreadable(description: "'\(manifestURL.path)' is not UTF-8 text")
         }
         let files = listFiles(root).filter { file in
             !reservedFolders.contains { file.hasPrefix($0 + "/") }
         }
-        let manifestSource = SourceFile(path: pathPrefix + manifestName, text: manifestText)
         var diagnostics: [Diagnostic] = []
         guard let manifest = readManifest(manifestSource, files: files, diagnostics: &diagnostics) else {
             return LoadResult(corpus: nil, diagnostics: diagnostics, sources: [manifestSource.path: manifestSource])
@@ -57,17 +58,15 @@ public enum CorpusLoader {
         where files.contains(entry.file) && !seenIDs.contains(entry.id) && only.map({ $0.contains(entry.id) }) != false {
             seenIDs.insert(entry.id)
             let path = pathPrefix + entry.file
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(entry.file).path) else {
+            switch TextFile.read(root.appendingPathComponent(entry.file), path: path, stage: .load) {
+            case let .text(source):
+                texts.append((entry, source))
+            case var .failed(diagnostic):
+                diagnostic.notes.append(DiagnosticNote("listed here", at: entry.fileRange))
+                diagnostics.append(diagnostic)
+            case .absent:
                 diagnostics.append(Diagnostic(.unreadableFile, "Cannot read '\(entry.file)'", at: entry.fileRange, stage: .load))
-                continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.unreadableFile, "'\(entry.file)' is not UTF-8 text",
-                                              at: .file(path), stage: .load,
-                                              notes: [DiagnosticNote("save the file as UTF-8", at: entry.fileRange)]))
-                continue
-            }
-            texts.append((entry, SourceFile(path: path, text: text)))
         }
         let (documents, documentDiagnostics) = parseDocuments(manifest: manifest, texts: texts, files: files)
         diagnostics += documentDiagnostics

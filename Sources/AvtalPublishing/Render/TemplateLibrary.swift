@@ -1,3 +1,4 @@
+import AvtalCore
 import Foundation
 import Mustache
 
@@ -5,7 +6,10 @@ import Mustache
 package enum TemplateError: Error, Sendable, CustomStringConvertible {
     case missing(name: String, path: String)
     case unreadable(path: String)
+    case notUTF8(path: String, line: Int, column: Int, byte: String)
     case invalid(path: String, line: Int, column: Int, message: String)
+    /// Templates that include each other in a circle: rendering them would never end.
+    case recursion(path: String, chain: [String])
 
     package var description: String {
         switch self {
@@ -13,8 +17,12 @@ package enum TemplateError: Error, Sendable, CustomStringConvertible {
             "Template '\(name)' not found: expected \(path)"
         case let .unreadable(path):
             "Template \(path) cannot be read as UTF-8 text"
+        case let .notUTF8(path, line, column, byte):
+            "\(path):\(line):\(column): template is not UTF-8 text: \(byte); save it as UTF-8"
         case let .invalid(path, line, column, message):
             "\(path):\(line):\(column): template error: \(message)"
+        case let .recursion(path, chain):
+            "\(path): template '\(chain[0])' includes itself (\(chain.joined(separator: " → "))): a template may not include itself, directly or through others"
         }
     }
 }
@@ -45,8 +53,12 @@ package struct TemplateLibrary: Sendable {
     package func template(named name: String) throws(TemplateError) -> MustacheTemplate {
         let url = url(of: name)
         guard FileManager.default.fileExists(atPath: url.path) else { throw .missing(name: name, path: url.path) }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: url.path)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(path: url.path) }
+        let text: String
+        switch TextFile.decode(data) {
+        case let .success(decoded): text = decoded
+        case let .failure(bad):
+            throw .notUTF8(path: url.path, line: bad.location.line, column: bad.location.column, byte: bad.description)
         }
         do {
             return try MustacheTemplate(string: text)
@@ -104,13 +116,33 @@ package struct TemplateLibrary: Sendable {
                String(decoding: head, as: UTF8.self).hasPrefix(Self.standaloneMarker) { continue }
             templates[name] = try template(named: name)
         }
+        try refuseRecursion(templates)
         return MustacheLibrary(templates: templates)
+    }
+
+    /// A template that includes itself, directly or through others, is refused before anything is
+    /// rendered: the renderer would recurse until the stack overflows.
+    private func refuseRecursion(_ templates: [String: MustacheTemplate]) throws(TemplateError) {
+        var graph: [String: [String]] = [:]
+        for (name, template) in templates {
+            do {
+                graph[name] = try TemplateIncludes.names(in: template.description)
+            } catch {
+                throw .invalid(path: url(of: name).path, line: 1, column: 1,
+                               message: "\(error.tag): dynamic partials are not supported; name the template")
+            }
+        }
+        if let chain = TemplateIncludes.cycle(in: graph) { throw .recursion(path: url(of: chain[0]).path, chain: chain) }
     }
 
     /// A file that is copied as it is (the stylesheet).
     package func asset(named name: String) throws(TemplateError) -> Data {
         let url = folder.appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw .missing(name: name, path: url.path) }
+        // Every asset is text (CSS, JavaScript, a JSON schema), copied or inlined into UTF-8 pages.
+        if case let .failure(bad) = TextFile.decode(data) {
+            throw .notUTF8(path: url.path, line: bad.location.line, column: bad.location.column, byte: bad.description)
+        }
         return data
     }
 }

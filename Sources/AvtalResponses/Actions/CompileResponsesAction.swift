@@ -26,12 +26,18 @@ package enum CompileResponsesAction {
         }
         let library = try templates.library()
         let dispositionsPath = DispositionsFile.path(version: version)
-        let dispositions = FileManager.default.contents(atPath: root.appendingPathComponent(dispositionsPath).path)
-            .flatMap { String(data: $0, encoding: .utf8) }
-            .map { SourceFile(path: dispositionsPath, text: $0) }
+        var dispositions: SourceFile?
+        var unreadable: [Diagnostic] = []
+        switch TextFile.read(root.appendingPathComponent(dispositionsPath), path: dispositionsPath, stage: .load) {
+        case .absent: break
+        case let .text(source): dispositions = source
+        // Not a file without dispositions: every comment would show as open, and the run would pass.
+        case let .failed(diagnostic): unreadable.append(diagnostic)
+        }
         do {
-            let compilation = try Compilation.compile(
+            var compilation = try Compilation.compile(
                 folder: folder, text: text, consultees: workspace.consultees, workspace: workspace, dispositions: dispositions)
+            compilation.dispositionProblems.insert(contentsOf: unreadable, at: 0)
             let renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
                                                templates: try library.preloaded(),
                                                versionTitle: VersionDiff.title(of: version, in: workspace))

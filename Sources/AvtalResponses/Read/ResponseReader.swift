@@ -24,8 +24,12 @@ package enum ResponseReader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return [.failure(Rejection(message: "the file cannot be read"))]
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return [.failure(Rejection(message: "the file is not UTF-8 text"))]
+        let text: String
+        switch TextFile.decode(data) {
+        case let .success(decoded): text = decoded
+        case let .failure(bad):
+            return [.failure(Rejection(message: "the file is not UTF-8 text: \(bad.description)",
+                                       place: "line \(bad.location.line), column \(bad.location.column)"))]
         }
         switch url.pathExtension.lowercased() {
         case "json": return [readJSON(text, source: name)]

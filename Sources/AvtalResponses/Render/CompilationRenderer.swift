@@ -54,7 +54,9 @@ package struct CompilationRenderer {
             lines += entry.reasons.map { "  - \($0)" }
         }
         lines += ["", compilation.accountLine]
-        return lines.joined(separator: "\n") + "\n"
+        // Labels, organisation names and reasons come from the responses: each line is made inert, so
+        // that no response can add a line of its own (a forged account line) or act on a terminal.
+        return lines.map(\.inertForTerminal).joined(separator: "\n") + "\n"
     }
 
     // MARK: CSV
