@@ -19,7 +19,7 @@ public struct DiagnosticFormatter: Sendable {
 
     // MARK: Human
 
-    private struct Style {
+    struct Style {
         var on: Bool
         func paint(_ text: String, _ codes: String) -> String { on ? "\u{1B}[\(codes)m\(text)\u{1B}[0m" : text }
     }
@@ -65,25 +65,6 @@ public struct DiagnosticFormatter: Sendable {
         }
         let span = "\(place)\(range.start.line):\(range.start.column)–\(range.end.line):\(range.end.column)"
         return fix.replacement.isEmpty ? "remove \(span)" : "replace \(span) with '\(fix.replacement)'"
-    }
-
-    /// The range's first line with a caret line under it, as swiftc and rustc print them.
-    private func snippet(_ range: SourceRange, style: Style) -> String {
-        guard let source = sources[range.file], range.start.line <= source.lineCount else { return "" }
-        let text = Array(source.line(range.start.line).unicodeScalars)
-        // Tabs are shown as four spaces, and the carets move with them.
-        func width(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) } }
-        let startIndex = min(max(range.start.column - 1, 0), text.count)
-        let endIndex = range.end.line == range.start.line ? min(max(range.end.column - 1, startIndex), text.count) : text.count
-        let shown = String(String.UnicodeScalarView(text.flatMap { $0 == "\t" ? Array("    ".unicodeScalars) : [$0] }))
-        let gutter = String(range.start.line)
-        let pad = String(repeating: " ", count: gutter.count)
-        let carets = String(repeating: "^", count: max(1, width(text[startIndex..<endIndex])))
-        var out = style.paint("\(pad) |", "1;34") + "\n"
-        out += style.paint("\(gutter) |", "1;34") + " \(shown)\n"
-        out += style.paint("\(pad) |", "1;34") + " " + String(repeating: " ", count: width(text[..<startIndex]))
-        out += style.paint(carets, "1;31") + "\n"
-        return out
     }
 
     // MARK: JSON
