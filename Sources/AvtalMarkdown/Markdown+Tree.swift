@@ -2,18 +2,32 @@ import CMarkGFM
 
 /// The C tree into the value tree: one iterative walk, copying what `MarkdownNode` holds.
 extension Markdown {
-    static func buildTree(_ root: OpaquePointer) -> MarkdownNode {
-        // Iterative depth-first walk over first_child/next, so no input can overflow the stack.
-        var stack: [(pointer: OpaquePointer, value: MarkdownNode)] = [(root, makeNode(root))]
+    /// Copies the C tree down to `nestingLimit` levels. A node that would open a level past the limit
+    /// is left out with everything in it, and its place is recorded: the value tree's depth is bounded,
+    /// so that walking it, and Swift's release of its nested arrays (which recurses), cannot exhaust
+    /// the stack whatever the input.
+    static func buildTree(_ root: OpaquePointer) -> ParsedMarkdown {
+        // Iterative depth-first walk over first_child/next, so no input can overflow the stack here either.
+        var stack: [(pointer: OpaquePointer, value: MarkdownNode, level: Int)] = [(root, makeNode(root), 0)]
+        var tooDeep: [ByteLocation] = []
         var next: OpaquePointer? = cmark_node_first_child(root)
         while true {
             if let node = next {
-                stack.append((node, makeNode(node)))
+                let value = makeNode(node)
+                let level = stack[stack.count - 1].level + (value.kind.opensNestingLevel ? 1 : 0)
+                if level > nestingLimit {
+                    // cmark gives some inline nodes no position: the nearest enclosing one that has one.
+                    let place = value.range?.start ?? stack.reversed().lazy.compactMap(\.value.range?.start).first
+                    tooDeep.append(place ?? ByteLocation(line: 1, column: 1))
+                    next = cmark_node_next(node)
+                    continue
+                }
+                stack.append((node, value, level))
                 next = cmark_node_first_child(node)
                 continue
             }
             let finished = stack.removeLast()
-            guard !stack.isEmpty else { return finished.value }
+            guard !stack.isEmpty else { return ParsedMarkdown(tree: finished.value, tooDeep: tooDeep) }
             stack[stack.count - 1].value.children.append(finished.value)
             next = cmark_node_next(finished.pointer)
         }

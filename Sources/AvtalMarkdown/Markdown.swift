@@ -2,12 +2,26 @@ import CMarkGFM
 
 /// Entry points to cmark-gfm.
 public enum Markdown {
-    /// Parses `source` into a value tree.
+    /// How many levels Markdown may nest: each block quote, list item, emphasis, strong emphasis,
+    /// strikethrough, link and image opens one (a list and its item count once). Far more than any
+    /// text needs, and low enough that the value tree stays shallow (docs/format.md).
+    public static let nestingLimit = 100
+
+    /// Parses `source` into a value tree, leaving out what nests deeper than `nestingLimit`.
     public static func parse(
         _ source: String,
         extensions: MarkdownExtensions = .agreement,
         options: MarkdownOptions = []
     ) -> MarkdownNode {
+        parseDocument(source, extensions: extensions, options: options).tree
+    }
+
+    /// Parses `source` into a value tree, with the places where nesting went past `nestingLimit`.
+    public static func parseDocument(
+        _ source: String,
+        extensions: MarkdownExtensions = .agreement,
+        options: MarkdownOptions = []
+    ) -> ParsedMarkdown {
         withParsedTree(source, extensions: extensions, options: options) { root, _ in
             buildTree(root)
         }

@@ -20,6 +20,18 @@ public struct MarkdownNode: Sendable {
                 return false
             }
         }
+
+        /// Whether the node counts towards `Markdown.nestingLimit`. Every kind that can hold itself,
+        /// directly or through other kinds, does; a list does not, as its items do.
+        var opensNestingLevel: Bool {
+            switch self {
+            case .blockQuote, .item, .footnoteDefinition, .customBlock, .customInline, .emphasis, .strong,
+                 .link, .image, .strikethrough, .other:
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     public var kind: Kind
@@ -34,19 +46,14 @@ public struct MarkdownNode: Sendable {
     /// The node's text content with markup removed (what a reader sees).
     public var plainText: String {
         var out = ""
-        appendPlainText(to: &out)
-        return out
-    }
-
-    private func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code, .htmlInline:
-            out += literal ?? ""
-        case .softBreak, .lineBreak:
-            out += " "
-        default:
-            for child in children { child.appendPlainText(to: &out) }
+        forEachDescendant { node in
+            switch node.kind {
+            case .text, .code, .htmlInline: out += node.literal ?? ""
+            case .softBreak, .lineBreak: out += " "
+            default: break
+            }
         }
+        return out
     }
 
     /// Calls `visit` for this node and every descendant, in document order, without recursion
@@ -58,4 +65,12 @@ public struct MarkdownNode: Sendable {
             stack.append(contentsOf: node.children.reversed())
         }
     }
+}
+
+/// A parsed document: its value tree, and where the source nested deeper than `Markdown.nestingLimit`.
+public struct ParsedMarkdown: Sendable {
+    /// The tree down to the limit; each node that would have gone past it is left out with its contents.
+    public var tree: MarkdownNode
+    /// Where each left-out node starts, in document order.
+    public var tooDeep: [ByteLocation]
 }

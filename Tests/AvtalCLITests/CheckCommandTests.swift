@@ -149,3 +149,29 @@ func runCapturing(_ process: Process) throws -> (String, String) {
         #expect(run.stdout.hasPrefix("::error file=AV401-unknown-clause/avtal.md,line=17,col=9"))
     }
 }
+
+/// Hostile input through the binary: it reports and exits 1, it never crashes.
+@Suite struct HostileInputCommandTests {
+    /// A copy of the `valid` fixture with `line` as a paragraph at line 18.
+    func corpus(withLine line: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("valid"), to: folder)
+        let url = folder.appendingPathComponent("avtal.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try (text + "\n" + line + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test(arguments: [("- ", 201), (">", 101)])
+    func megabyteOfNestingIsAnErrorNotACrash(marker: String, column: Int) throws {
+        let folder = try corpus(withLine: String(repeating: marker, count: 1_000_000 / marker.utf8.count) + "x")
+        let run = try avtal(["check", "--root", folder.path, "--color", "never"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("avtal.md:18:\(column): error[AV502]: Markdown nests deeper than 100 levels here"))
+        // The line is shown as a window around the column, not as a megabyte.
+        #expect(run.stdout.utf8.count < 2000)
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-cli-\(UUID().uuidString)")
+        let build = try avtal(["build", "--root", folder.path, "--output", site.path])
+        #expect(build.status == 1, "\(build.stderr)")
+    }
+}

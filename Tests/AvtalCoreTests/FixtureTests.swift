@@ -57,6 +57,8 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV501-raw-html", expected: [
         .init(.rawHTML, "avtal.md", 17, 16), .init(.rawHTML, "avtal.md", 17, 24),
     ]),
+    // The 101st `>` opens the level past the limit.
+    .init(fixture: "AV502-nesting-too-deep", expected: [.init(.nestingTooDeep, "avtal.md", 18, 101)]),
     .init(fixture: "AV601-unknown-patch", expected: [.init(.unknownPatch, "versions.yml", 8, 9)]),
     .init(fixture: "AV602-unknown-target", expected: [.init(.unknownTarget, "patches/p1.yml", 9, 5)]),
     .init(fixture: "AV603-guard-mismatch", expected: [.init(.guardMismatch, "patches/p1.yml", 9, 5)]),

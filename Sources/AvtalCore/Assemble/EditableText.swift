@@ -21,6 +21,7 @@ public enum Origin: Hashable, Sendable {
 /// A clause as patches see it: its heading, its own text and its sub-clauses.
 public struct EditableClause: Sendable {
     public var id: String
+    /// The heading's Markdown, without the `#` marker and the `{#id}`.
     public var heading: String
     /// The clause's own Markdown, without leading or trailing blank lines.
     public var body: String
@@ -149,7 +150,8 @@ extension EditableDocument {
         func build(_ index: Int) -> EditableClause {
             let clause = document.clauses[index]
             let (body, origin) = ownText(clause.bodyLines)
-            return EditableClause(id: clause.id, heading: clause.heading, body: body, children: clause.children.map(build),
+            // The heading as written: the plain text would lose escapes (`\<` would come back as raw HTML).
+            return EditableClause(id: clause.id, heading: clause.headingMarkdown, body: body, children: clause.children.map(build),
                                   headingOrigin: .source(file: source.path, line: clause.headingRange.start.line),
                                   bodyOrigin: origin)
         }

@@ -74,6 +74,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case malformedReference = "AV404"
 
     case rawHTML = "AV501"
+    case nestingTooDeep = "AV502"
 
     case unknownPatch = "AV601"
     case unknownTarget = "AV602"
@@ -138,6 +139,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .missingLocalFile: "missing-local-file"
         case .malformedReference: "malformed-reference"
         case .rawHTML: "raw-html"
+        case .nestingTooDeep: "nesting-too-deep"
         case .unknownPatch: "unknown-patch"
         case .unknownTarget: "unknown-target"
         case .guardMismatch: "guard-mismatch"

@@ -19,7 +19,7 @@ public struct DiagnosticFormatter: Sendable {
 
     // MARK: Human
 
-    private struct Style {
+    struct Style {
         var on: Bool
         func paint(_ text: String, _ codes: String) -> String { on ? "\u{1B}[\(codes)m\(text)\u{1B}[0m" : text }
     }
@@ -67,29 +67,6 @@ public struct DiagnosticFormatter: Sendable {
         }
         let span = "\(place)\(range.start.line):\(range.start.column)–\(range.end.line):\(range.end.column)"
         return fix.replacement.isEmpty ? "remove \(span)" : "replace \(span) with '\(fix.replacement)'"
-    }
-
-    /// The range's first line with a caret line under it, as swiftc and rustc print them.
-    private func snippet(_ range: SourceRange, style: Style) -> String {
-        guard let source = sources[range.file], range.start.line <= source.lineCount else { return "" }
-        let text = Array(source.line(range.start.line).unicodeScalars)
-        // Tabs are shown as four spaces, other control characters escaped, and the carets move with them.
-        func shown(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-            if scalar == "\t" { return Array("    ".unicodeScalars) }
-            return scalar.isActiveOnTerminal ? Array(scalar.escapedForTerminal.unicodeScalars) : [scalar]
-        }
-        func width(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + shown($1).count } }
-        let startIndex = min(max(range.start.column - 1, 0), text.count)
-        let endIndex = range.end.line == range.start.line ? min(max(range.end.column - 1, startIndex), text.count) : text.count
-        let line = String(String.UnicodeScalarView(text.flatMap(shown)))
-        let gutter = String(range.start.line)
-        let pad = String(repeating: " ", count: gutter.count)
-        let carets = String(repeating: "^", count: max(1, width(text[startIndex..<endIndex])))
-        var out = style.paint("\(pad) |", "1;34") + "\n"
-        out += style.paint("\(gutter) |", "1;34") + " \(line)\n"
-        out += style.paint("\(pad) |", "1;34") + " " + String(repeating: " ", count: width(text[..<startIndex]))
-        out += style.paint(carets, "1;31") + "\n"
-        return out
     }
 
     // MARK: JSON

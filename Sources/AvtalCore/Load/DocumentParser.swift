@@ -18,7 +18,7 @@ struct DocumentParser {
 
     mutating func parse() -> Document {
         let (frontMatter, markdown, textStartLine) = readFrontMatter()
-        let tree = Markdown.parse(markdown, extensions: .agreement)
+        let tree = parseMarkdown(markdown)
         var document = Document(
             entry: entry, source: source, frontMatter: frontMatter,
             clauses: [], references: [], clauseIndex: [:], textStartLine: textStartLine)
@@ -39,10 +39,23 @@ struct DocumentParser {
     /// references, raw HTML and words, without clauses.
     mutating func parseWithoutClauses() -> (yaml: String?, closing: Int?, document: Document) {
         let (yaml, closing, markdown) = splitFrontMatter(what: "'\(source.path)'")
-        let tree = Markdown.parse(markdown, extensions: .agreement)
+        let tree = parseMarkdown(markdown)
         var document = Document(entry: entry, source: source, frontMatter: nil, clauses: [], references: [],
                                 clauseIndex: [:], textStartLine: (closing ?? 0) + 1)
         collectLinksAndHTML(tree, into: &document)
         return (yaml, closing, document)
+    }
+
+    /// The value tree of the text, and an error where it nests too deep: what lies deeper is not in
+    /// the tree, so its references and words are not checked until the nesting is fixed.
+    private mutating func parseMarkdown(_ markdown: String) -> MarkdownNode {
+        let parsed = Markdown.parseDocument(markdown, extensions: .agreement)
+        for place in parsed.tooDeep {
+            let range = source.range(ByteRange(start: place, end: ByteLocation(line: place.line, column: place.column + 1)))
+            report(.nestingTooDeep, "Markdown nests deeper than \(Markdown.nestingLimit) levels here", at: range,
+                   notes: [DiagnosticNote("each block quote, list item, emphasis and link opens a level; "
+                                          + "write the text with less nesting")])
+        }
+        return parsed.tree
     }
 }

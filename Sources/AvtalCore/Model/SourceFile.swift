@@ -9,21 +9,47 @@ public struct SourceFile: Sendable {
     private let bytes: [UInt8]
     /// Byte offset at which each line starts; line n (1-based) starts at lineStarts[n - 1].
     private let lineStarts: [Int]
+    /// Scalars that start before byte offset k × `blockSize`, for each k: with it, a byte column
+    /// becomes a scalar column in a bounded number of steps however long the line, so that
+    /// positions on one long line cost linear time in total, not quadratic.
+    private let scalarsBeforeBlock: [Int]
+    private static let blockSize = 64
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
         let bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var blocks: [Int] = []
+        blocks.reserveCapacity(bytes.count / Self.blockSize + 1)
+        var scalars = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset % Self.blockSize == 0 { blocks.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
         }
+        if bytes.count % Self.blockSize == 0 { blocks.append(scalars) }
         self.bytes = bytes
         self.lineStarts = starts
+        self.scalarsBeforeBlock = blocks
+    }
+
+    /// How many scalars start before byte `offset` (at most the file's length).
+    private func scalars(before offset: Int) -> Int {
+        let block = offset / Self.blockSize
+        var count = scalarsBeforeBlock[block]
+        for i in (block * Self.blockSize)..<offset where bytes[i] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// Lines in the file; a final line terminator does not start another line.
     public var lineCount: Int { bytes.last == UInt8(ascii: "\n") ? lineStarts.count - 1 : lineStarts.count }
+
+    /// How many scalars line `n` has, without its line terminator; 0 past the end.
+    public func scalarCount(ofLine n: Int) -> Int {
+        guard let range = byteRange(ofLine: n) else { return 0 }
+        return scalars(before: range.upperBound) - scalars(before: range.lowerBound)
+    }
 
     /// Line `n` (1-based) without its line terminator; empty past the end.
     public func line(_ n: Int) -> String {
@@ -43,10 +69,7 @@ public struct SourceFile: Sendable {
     public func location(line: Int, byteColumn: Int) -> SourceLocation {
         guard let range = byteRange(ofLine: line) else { return SourceLocation(line: line, column: byteColumn) }
         let limit = min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
-        var column = 1
-        for offset in range.lowerBound..<limit where bytes[offset] & 0xC0 != 0x80 {
-            column += 1
-        }
+        let column = 1 + scalars(before: limit) - scalars(before: range.lowerBound)
         // A column past the end of the line (cmark's end of a line break) stays past it.
         return SourceLocation(line: line, column: column + max(0, range.lowerBound + byteColumn - 1 - limit))
     }
@@ -68,18 +91,40 @@ public struct SourceFile: Sendable {
         )
     }
 
-    /// The text in `range`, which must lie in this file.
+    /// The text in `range`, which must lie in this file. Costs the length of the text, not of its lines.
     public func text(in range: SourceRange) -> String {
-        var out = ""
-        for n in range.start.line...max(range.start.line, range.end.line) {
-            let scalars = Array(line(n).unicodeScalars)
-            let from = n == range.start.line ? range.start.column - 1 : 0
-            let to = n == range.end.line ? range.end.column - 1 : scalars.count
-            let lower = min(max(from, 0), scalars.count)
-            let upper = min(max(to, lower), scalars.count)
-            if n != range.start.line { out += "\n" }
-            out.unicodeScalars.append(contentsOf: scalars[lower..<upper])
+        guard let first = byteRange(ofLine: range.start.line) else { return "" }
+        let lastLine = max(range.start.line, range.end.line)
+        let from = byteOffset(column: range.start.column, in: first)
+        let to: Int
+        if let last = byteRange(ofLine: lastLine) {
+            to = lastLine == range.end.line ? byteOffset(column: range.end.column, in: last) : last.upperBound
+        } else {
+            to = bytes.count
         }
-        return out
+        guard from < to else { return "" }
+        // Line terminators inside the range are written as "\n", as `line(_:)` gives the lines.
+        return String(decoding: bytes[from..<to], as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// The byte offset of 1-based scalar `column` on the line at `line`, clamped to the line.
+    private func byteOffset(column: Int, in line: Range<Int>) -> Int {
+        let wanted = scalars(before: line.lowerBound) + max(column - 1, 0)
+        // The last block that starts at or before the wanted scalar, then at most one block of steps.
+        var low = line.lowerBound / Self.blockSize, high = scalarsBeforeBlock.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if scalarsBeforeBlock[middle] <= wanted { low = middle } else { high = middle - 1 }
+        }
+        var offset = max(low * Self.blockSize, line.lowerBound)
+        var count = scalars(before: offset)
+        while offset < line.upperBound {
+            if bytes[offset] & 0xC0 != 0x80 {
+                if count == wanted { return offset }
+                count += 1
+            }
+            offset += 1
+        }
+        return line.upperBound
     }
 }
