@@ -21,32 +21,49 @@ public enum AtomicWriter {
         case newFolder
     }
 
-    /// Writes `files` (relative path → bytes) as the folder `target`. `companion`, when given, is a file
-    /// beside it (a remiss zip) that is staged first and put in place right after the folder, so a
-    /// failure to write either leaves both as they were.
+    /// Writes `files` (relative path → bytes) as the folder `target`: the streaming writer below,
+    /// handed every file at once.
     package static func replaceFolder(
         _ target: URL, with files: [String: Data], mode: Mode, companion: (url: URL, data: Data)? = nil
     ) throws(Failure) {
-        let target = target.standardizedFileURL
-        // A new folder in the corpus is written under the corpus lock its caller (publish) holds; a
-        // lock file of its own would be one more file in the corpus.
-        // The guard runs before the lock too, so that a refused target gets no lock file beside it.
-        if case let .output(corpus) = mode { try OutputFolderGuard.check(target, corpus: corpus) }
-        let lock: FolderLock?
-        if case .output = mode { lock = try FolderLock(lockFile(for: target)) } else { lock = nil }
-        defer { withExtendedLifetime(lock) {} }
-        switch mode {
-        case let .output(corpus): try OutputFolderGuard.check(target, corpus: corpus)
-        case .newFolder:
-            if FileManager.default.fileExists(atPath: target.path) {
-                throw Failure("\(target.path) exists already")
+        var isOutput = false
+        if case .output = mode { isOutput = true }
+        do {
+            try replaceFolder(target, mode: mode, companion: companion) { staging in
+                // The marker is the writer's: a file of that name in an output folder is replaced by it.
+                for path in files.keys.sorted() where !(isOutput && path == OutputFolderGuard.markerName) {
+                    try staging.write(path, files[path]!)
+                }
             }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure("cannot write \(target.path): \(error)")
         }
+    }
+
+    /// Writes the folder `target` from what `body` hands the staging folder, file by file, so that
+    /// no caller has to hold a whole site in memory. The staging folder is swapped in only when
+    /// `body` returns; when it throws, the error is rethrown, the staging folder removed and the
+    /// target left as it was. `companion`, when given, is a file beside the folder (a remiss zip)
+    /// that is staged after the folder and put in place right after it, so a failure to write
+    /// either leaves both as they were.
+    package static func replaceFolder(
+        _ target: URL, mode: Mode, companion: (url: URL, data: Data)? = nil, writing body: (StagingWriter) throws -> Void
+    ) throws {
+        let target = target.standardizedFileURL
+        let lock = try claim(target, mode: mode)
+        defer { withExtendedLifetime(lock) {} }
         removeLeftovers(of: target)
-        var marked = files
-        if case .output = mode { marked[OutputFolderGuard.markerName] = Data(OutputFolderGuard.markerText.utf8) }
         let staging = sibling(of: target, role: "staging")
-        try writeTree(marked, into: staging)
+        do {
+            let writer = try StagingWriter(folder: staging)
+            if case .output = mode { try writer.write(OutputFolderGuard.markerName, Data(OutputFolderGuard.markerText.utf8)) }
+            try body(writer)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
         var stagedCompanion: (staged: URL, url: URL)?
         if let companion {
             removeLeftovers(of: companion.url)
@@ -63,6 +80,24 @@ public enum AtomicWriter {
         var noReplace = false
         if case .newFolder = mode { noReplace = true }
         try swapIn(staging, at: target, companion: stagedCompanion, noReplace: noReplace)
+    }
+
+    /// Checks that `target` may be written and takes its lock (for generated output).
+    private static func claim(_ target: URL, mode: Mode) throws(Failure) -> FolderLock? {
+        // A new folder in the corpus is written under the corpus lock its caller (publish) holds; a
+        // lock file of its own would be one more file in the corpus.
+        // The guard runs before the lock too, so that a refused target gets no lock file beside it.
+        if case let .output(corpus) = mode { try OutputFolderGuard.check(target, corpus: corpus) }
+        let lock: FolderLock?
+        if case .output = mode { lock = try FolderLock(lockFile(for: target)) } else { lock = nil }
+        switch mode {
+        case let .output(corpus): try OutputFolderGuard.check(target, corpus: corpus)
+        case .newFolder:
+            if FileManager.default.fileExists(atPath: target.path) {
+                throw Failure("\(target.path) exists already")
+            }
+        }
+        return lock
     }
 
     /// Writes one file by writing a sibling and renaming it over the target, under the target's lock
@@ -108,27 +143,6 @@ public enum AtomicWriter {
         guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where prefixes.contains(where: name.hasPrefix) {
             try? fm.removeItem(at: parent.appendingPathComponent(name))
-        }
-    }
-
-    static func writeTree(_ files: [String: Data], into staging: URL) throws(Failure) {
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for path in files.keys.sorted() {
-                guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                    throw Failure("refusing to write outside the output folder: \(path)")
-                }
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try files[path]!.write(to: url)
-            }
-        } catch let failure as Failure {
-            try? fm.removeItem(at: staging)
-            throw failure
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw Failure("cannot write \(staging.path): \(error.localizedDescription)")
         }
     }
 }

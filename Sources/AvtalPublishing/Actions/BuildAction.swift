@@ -18,9 +18,14 @@ package enum BuildAction {
             throw .cannotRun("no version '\(version)' (versions: \(known.joined(separator: ", ")))")
         }
         do {
-            let files = try SiteBuilder(workspace: workspace, templates: library).render(only: version)
-            try OutputWriter.replace(output, with: files, corpus: root)
-            return Built(output: output, pages: files.keys.filter { $0.hasSuffix(".html") }.count)
+            let builder = try SiteBuilder(workspace: workspace, templates: library)
+            var pages = 0
+            // Each page goes to the staging folder as it is rendered: the site is never whole in memory.
+            try OutputWriter.replace(output, corpus: root) { staging in
+                try builder.render(only: version, into: staging)
+                pages = staging.paths.filter { $0.hasSuffix(".html") }.count
+            }
+            return Built(output: output, pages: pages)
         } catch {
             throw .wrapping(error)
         }

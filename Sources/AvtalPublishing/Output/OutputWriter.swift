@@ -11,6 +11,12 @@ package enum OutputWriter {
         try AtomicWriter.replaceFolder(target, with: files, mode: .output(corpus: corpus))
     }
 
+    /// Writes the folder `target` from what `body` hands the sink, file by file as it is rendered;
+    /// the folder is swapped in when `body` returns, and left as it was when it throws.
+    package static func replace(_ target: URL, corpus: URL? = nil, writing body: (StagingWriter) throws -> Void) throws {
+        try AtomicWriter.replaceFolder(target, mode: .output(corpus: corpus), writing: body)
+    }
+
     /// Writes the folder and a file beside it (a remiss package and its zip) as one step: the file is
     /// staged before the folder is replaced, so a failure to write it leaves both as they were.
     package static func replace(_ target: URL, with files: [String: Data], alongWith file: URL, data: Data,

@@ -26,21 +26,25 @@ package struct SiteBuilder {
         [VersionsFile.working] + workspace.versions.map(\.id).filter { workspace.texts[$0] != nil }
     }
 
-    /// Every file of the site, by path relative to the site folder, rendered in memory. Nothing is
-    /// written here: `SiteWriter` puts the files in place only when all of them rendered.
+    /// Every file of the site, by path relative to the site folder, rendered in memory (the remiss
+    /// package zips them).
     package func render(only: String? = nil) throws -> [String: Data] {
-        var files: [String: Data] = [:]
+        let collector = FileCollector()
+        try render(only: only, into: collector)
+        return collector.files
+    }
+
+    /// Every file of the site handed to `sink` as soon as it is rendered, and then dropped: a build
+    /// holds the per-version data (labels, navigation) and one page at a time, not the site.
+    package func render(only: String? = nil, into sink: any FileSink) throws {
         let versions = only.map { [$0] } ?? versionIDs
         for id in versions {
             guard let text = workspace.texts[id] else { continue }
-            for (path, html) in try VersionSite(builder: self, id: id, text: text).render() {
-                files["\(id)/\(path)"] = Data(html.utf8)
-            }
+            try VersionSite(builder: self, id: id, text: text).render(into: sink, folder: id)
         }
-        files["index.html"] = Data(try renderIndex(versions: versions).utf8)
-        files["tillganglighet.html"] = Data(try renderAccessibilityStatement().utf8)
-        files["style.css"] = try templates.asset(named: "style.css")
-        return files
+        try sink.write("index.html", try renderIndex(versions: versions))
+        try sink.write("tillganglighet.html", try renderAccessibilityStatement())
+        try sink.write("style.css", try templates.asset(named: "style.css"))
     }
 
     func page(_ template: String, _ content: Any, frame: PageFrame) throws -> String {

@@ -170,31 +170,25 @@ extension VersionSite {
     }
 
     func view(of document: EditableDocument, _ rendered: RenderedDocument, layout: Layout, baseLevel: Int) -> DocumentView {
-        let front = document.frontMatter
         let clauses = clauses(of: document, rendered, layout: layout, baseLevel: baseLevel)
+        var view = outline(of: document)
+        view.preambleHTML = rendered.preamble.html(layout)
+        view.tocHTML = layout == .documentPages ? Self.tocHTML(clauses) : ""
+        view.clausesHTML = Self.clausesHTML(clauses)
+        return view
+    }
+
+    /// A document's facts as a page shows them, without its texts.
+    func outline(of document: EditableDocument) -> DocumentView {
+        let front = document.frontMatter
         return DocumentView(
             anchor: document.entry.id, title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
             legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
-            preambleHTML: rendered.preamble.html(layout), hasPreamble: !document.preamble.isEmpty,
-            tocHTML: layout == .documentPages ? Self.tocHTML(clauses) : "", clausesHTML: Self.clausesHTML(clauses))
+            preambleHTML: "", hasPreamble: !document.preamble.isEmpty, tocHTML: "", clausesHTML: "")
     }
 
     func renderDocument(_ document: EditableDocument, _ rendered: RenderedDocument) throws -> String {
         try builder.page("document", view(of: document, rendered, layout: .documentPages, baseLevel: 2),
                          frame: frame(title: document.frontMatter.title, current: "\(document.entry.id).html"))
-    }
-
-    // MARK: All documents on one page
-
-    struct AllPage {
-        var title: String
-        var parts: [DocumentView]
-    }
-
-    func renderAll(_ rendered: [RenderedDocument]) throws -> String {
-        let parts = zip(text.documents, rendered).map { view(of: $0, $1, layout: .singlePage, baseLevel: 3) }
-        let title = builder.siteTitle
-        return try builder.page("alla", AllPage(title: title, parts: parts),
-                                frame: frame(title: "Hela texten", current: "alla.html"))
     }
 }

@@ -3,7 +3,6 @@ import AvtalMarkdown
 import Foundation
 
 /// The pages of one version.
-/// The pages of one version.
 struct VersionSite {
     let builder: SiteBuilder
     let id: String
@@ -77,23 +76,19 @@ struct VersionSite {
         builder.diffs[id] ?? VersionDiff.ofVersion(id, in: builder.workspace)
     }
 
-    func render() throws -> [(String, String)] {
-        var pages: [(String, String)] = []
+    /// Every page of the version, each handed to `sink` (under `folder`) as soon as it is rendered.
+    func render(into sink: any FileSink, folder: String) throws {
+        func put(_ name: String, _ html: String) throws { try sink.write("\(folder)/\(name)", html) }
         let diff = diff
-        pages.append(("index.html", try renderStart(diff)))
-        // Each text is rendered once and serves both the document's page and the page with everything.
-        let texts = Parallel.map(text.documents) { rendered($0) }
-        for (document, html) in zip(text.documents, texts) {
-            pages.append(("\(document.entry.id).html", try renderDocument(document, html)))
-        }
-        pages.append(("alla.html", try renderAll(texts)))
-        if hasGlossary { pages.append(("begrepp.html", try renderGlossary())) }
-        if hasCases { pages.append(("patientfall.html", try renderCases())) }
+        try put("index.html", try renderStart(diff))
+        try renderTexts(into: sink, folder: folder)
+        if hasGlossary { try put("begrepp.html", try renderGlossary()) }
+        if hasCases { try put("patientfall.html", try renderCases()) }
         if let diff, let version {
             let html = try RedlineRenderer(templates: builder.templates).render(
                 diff, fromTitle: builder.versionTitle(version.base), toTitle: builder.versionTitle(id),
                 frame: frame(title: "Ändringar", current: "andringar.html"))
-            pages.append(("andringar.html", html))
+            try put("andringar.html", html)
             for patchID in version.patches {
                 guard let patch = builder.workspace.patches[patchID] else { continue }
                 // A published version's patches were made on the working text of their day; when that
@@ -102,10 +97,9 @@ struct VersionSite {
                     ?? Amendment.factsOnly(patch, version: id)
                 let html = try AmendmentRenderer(templates: builder.templates).html(
                     amendment, frame: frame(title: amendment.title, current: "beslut-\(patchID).html"))
-                pages.append(("beslut-\(patchID).html", html))
+                try put("beslut-\(patchID).html", html)
             }
         }
-        return pages
     }
 
     // MARK: Shared page parts
