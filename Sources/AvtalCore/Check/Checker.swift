@@ -40,12 +40,10 @@ public enum Checker {
             for document in corpus.documents { diagnostics += citations(in: document, recognizer: recognizer) }
         }
         if let glossary = context.glossary {
-            let avoided = glossary.avoidedIndex
-            for document in corpus.documents { diagnostics += avoidedWords(in: document, glossary: glossary, index: avoided) }
             // Whether a term is used can only be said when every listed document could be read.
-            if Set(corpus.manifest.documents.map(\.id)).isSubset(of: corpus.documents.map(\.id)) {
-                diagnostics += unusedTerms(glossary, in: corpus.documents + context.patientCases.map(\.document))
-            }
+            let complete = Set(corpus.manifest.documents.map(\.id)).isSubset(of: corpus.documents.map(\.id))
+            diagnostics += glossaryChecks(corpus.documents, patientCases: context.patientCases.map(\.document),
+                                          glossary: glossary, reportUnused: complete)
         }
         return diagnostics
     }
@@ -124,34 +122,6 @@ public enum Checker {
         return Fix("use '\(new)'", range: reference.range, replacement: corrected)
     }
 
-    static func avoidedWords(in document: Document, glossary: Glossary, index: PhraseIndex) -> [Diagnostic] {
-        let forms = glossary.avoidedForms
-        var diagnostics: [Diagnostic] = []
-        for run in document.textRuns {
-            for (id, range) in index.matches(in: run.text) {
-                let at = run.range(range, in: document.source)
-                diagnostics.append(Diagnostic(.avoidedWord, "'\(run.text[range])' is a word to avoid: write '\(forms[id].instead)'",
-                                              at: at, stage: .check,
-                                              notes: [DiagnosticNote("see \(Glossary.fileName)")]))
-            }
-        }
-        return diagnostics
-    }
-
-    static func unusedTerms(_ glossary: Glossary, in documents: [Document]) -> [Diagnostic] {
-        let (index, termOfForm) = glossary.termIndex
-        var used = Set<Int>()
-        for document in documents {
-            for run in document.textRuns {
-                for (id, _) in index.matches(in: run.text) { used.insert(termOfForm[id]) }
-            }
-        }
-        return glossary.terms.enumerated().compactMap { position, term in
-            return used.contains(position) ? nil : Diagnostic(.unusedTerm, "The term '\(term.term)' is defined but never used", at: term.range,
-                                           stage: .check, notes: [DiagnosticNote("use it in the text, add the form the text uses under 'forms', or remove it")])
-        }
-    }
-
     /// Patient cases: their references and the clauses they illustrate resolve, their theme is one
     /// the manifest lists, and their words follow the same rules as the agreement's.
     public static func checkPatientCases(_ corpus: Corpus, context: CheckContext) -> [Diagnostic] {
@@ -190,7 +160,7 @@ public enum Checker {
                 diagnostics += checker.diagnostics
             }
             if let glossary = context.glossary {
-                diagnostics += avoidedWords(in: patientCase.document, glossary: glossary, index: glossary.avoidedIndex)
+                diagnostics += avoidedWords(in: patientCase.document, glossary: glossary)
             }
         }
         return diagnostics

@@ -121,11 +121,15 @@ extension DocumentParser {
         if isATX {
             text = text.drop { $0 == "#" }.trimmed
             if let end = headingTextEnd(info) {
-                let scalars = Array(line.unicodeScalars)
+                // Sliced by index, not copied scalar by scalar into a new view: that copy was a
+                // seventh of `avtal check`.
+                let scalars = line.unicodeScalars
+                let count = scalars.count
                 let indent = line.prefix { $0 == " " }.count
                 let hashes = line.dropFirst(indent).prefix { $0 == "#" }.count
-                let start = min(indent + hashes, scalars.count), stop = min(max(end.start.column - 1, start), scalars.count)
-                text = String(String.UnicodeScalarView(scalars[start..<stop])).trimmed
+                let start = min(indent + hashes, count), stop = min(max(end.start.column - 1, start), count)
+                let lower = scalars.index(scalars.startIndex, offsetBy: start)
+                text = String(scalars[lower..<scalars.index(lower, offsetBy: stop - start)]).trimmed
             }
         }
         if info.writtenID != nil, text.hasSuffix("}"), let open = text.lastRange(of: "{#") {
