@@ -67,7 +67,7 @@ func shouldColor(_ choice: ColorChoice) -> Bool {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case human, json, github
+    case human, json, github, sarif
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
