@@ -60,12 +60,12 @@ print(f"{len(organisations)} responses, {len(clauses)} clauses to choose from, "
 PY
 
 # The run must work before it is timed: every response accepted, 200 × (100 + one per document) comments.
-"$avtal" responses compile "$out/responses" --root "$root" --version "$version" --output "$out/compiled" | tail -1
+"$avtal" responses compile "$out/responses" --root "$root" --for "$version" --output "$out/compiled" | tail -1
 
 mapfile -t docs < <(find "$root" -name '*.md' | sort)
 hyperfine --warmup 1 --min-runs 5 -N --export-json "$out/h.json" \
   -n cmark-gfm "cmark-gfm -e table -e strikethrough -e autolink -e tagfilter ${docs[*]}" \
-  -n "avtal responses compile" "$avtal responses compile $out/responses --root $root --version $version --output $out/compiled" \
+  -n "avtal responses compile" "$avtal responses compile $out/responses --root $root --for $version --output $out/compiled" \
   >/dev/null 2>&1
 
 python3 - "$out/h.json" <<'PY'

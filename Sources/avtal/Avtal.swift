@@ -18,6 +18,10 @@ struct Avtal: ParsableCommand {
 
     /// Parses, runs, and leaves every exit status to `Reporting`.
     static func main() {
+        if let message = RetiredVersionSpelling.message(for: Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data(errorLine(message).utf8))
+            Foundation.exit(Reporting.cannotRun)
+        }
         let command: ParsableCommand
         do { command = try parseAsRoot() } catch { Reporting.exit(with: error, from: nil) }
         do {
@@ -63,7 +67,7 @@ func shouldColor(_ choice: ColorChoice) -> Bool {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case human, json, github
+    case human, json, github, sarif
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

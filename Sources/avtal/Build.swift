@@ -10,13 +10,13 @@ struct Build: CorpusCommand {
     @OptionGroup var corpus: CorpusOptions
 
     @Option(help: ArgumentHelp("Render only this version (or 'working').", valueName: "id"))
-    var version: String?
+    var only: String?
 
     @Option(help: ArgumentHelp("The site folder.", valueName: "dir"))
     var output: String = "Output/site"
 
     func run() throws {
-        let built = try BuildAction.run(root: corpus.url, templates: corpus.templateSearch, version: version,
+        let built = try BuildAction.run(root: corpus.url, templates: corpus.templateSearch, version: only,
                                         output: URL(fileURLWithPath: output))
         print("built \(built.pages) pages in \(output)/")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AvtalCore
+import Foundation
 
 struct Check: CorpusCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,10 @@ struct Check: CorpusCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
-    @Option(help: "Output format: human, json or github (workflow commands for GitHub Actions).")
+    @Option(help: """
+        Output format: human, json, github (workflow commands for GitHub Actions) or sarif (SARIF 2.1.0 for code \
+        scanning). github and sarif paths are relative to the repository root, or to the current folder outside one.
+        """)
     var format: OutputFormat = .human
 
     @Flag(help: "Fail on warnings too.")
@@ -27,10 +31,18 @@ struct Check: CorpusCommand {
         case .json:
             print(formatter.json(result.diagnostics, summary: result.summary), terminator: "")
         case .github:
-            print(formatter.github(result.diagnostics), terminator: "")
+            print(ciFormatter(result.sources).github(result.diagnostics), terminator: "")
+        case .sarif:
+            print(ciFormatter(result.sources).sarif(result.diagnostics, toolVersion: Avtal.configuration.version), terminator: "")
         }
         if result.summary.errors > 0 || (strict && result.summary.warnings > 0) {
             throw Reporting.ProblemsReported()
         }
+    }
+
+    /// GitHub and code scanning match paths against the repository, whatever `--root` looked like.
+    func ciFormatter(_ sources: [String: SourceFile]) -> DiagnosticFormatter {
+        let currentFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return DiagnosticFormatter(pathPrefix: RepositoryRoot.prefix(corpus: corpus.url, currentFolder: currentFolder), sources: sources)
     }
 }

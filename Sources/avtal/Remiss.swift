@@ -12,7 +12,7 @@ struct Remiss: CorpusCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
-    @Option(help: ArgumentHelp("The published version to send out.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The published version to send out.", valueName: "version"))
     var version: String
 
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))

@@ -23,7 +23,7 @@ struct Responses: ParsableCommand {
         @Argument(help: "The folder that holds the responses.")
         var folder: String
 
-        @Option(help: ArgumentHelp("The version that was on remiss.", valueName: "id"))
+        @Option(name: .customLong("for"), help: ArgumentHelp("The version that was on remiss.", valueName: "id"))
         var version: String
 
         @Option(help: ArgumentHelp("The output folder (default: Output/remissvar/<version>).", valueName: "dir"))

@@ -58,7 +58,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(page)")
         }
         let one = try temporaryFolder().appendingPathComponent("site")
-        #expect(try avtal(["build", "--root", remissCorpus, "--version", "remiss-2025", "--output", one.path]).status == 0)
+        #expect(try avtal(["build", "--root", remissCorpus, "--only", "remiss-2025", "--output", one.path]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: one.appendingPathComponent("working").path))
     }
 

@@ -28,7 +28,7 @@ import Testing
         let hostileName = "remissvar-\(Self.escape)[31mboras.json"
         try Data(json.utf8).write(to: folder.appendingPathComponent(hostileName))
         let output = try temporaryFolder("ut")
-        let run = try avtal(["responses", "compile", folder.path, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", folder.path, "--for", "remiss-2025", "--output", output.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
 
         #expect(!run.stdout.contains(Self.escape) && !run.stderr.contains(Self.escape), "\(run.stdout)")
@@ -60,7 +60,7 @@ import Testing
         try Data("dispositions:\n  x:\n    motivation: f".utf8 + [0xF6] + "r sent\n".utf8)
             .write(to: dispositions.appendingPathComponent("dispositions.yml"))
         let run = try avtal(["responses", "compile", try temporaryFolder("svar").path, "--root", root.path,
-                             "--version", "remiss-2025", "--output", try temporaryFolder("ut").path])
+                             "--for", "remiss-2025", "--output", try temporaryFolder("ut").path])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("remissvar/remiss-2025/dispositions.yml:3:18: error[AV206]"), "\(run.stdout)")
         #expect(run.stdout.contains("byte 0xF6 at byte offset 36"), "\(run.stdout)")

@@ -138,7 +138,7 @@ import Testing
             .write(to: settings, atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("out")
         func remiss(_ corpus: URL) -> [String] {
-            ["remiss", "--root", corpus.path, "--templates", "Templates", "--version", "v1", "--output", output.path]
+            ["remiss", "v1", "--root", corpus.path, "--templates", "Templates", "--output", output.path]
         }
         let package = output.appendingPathComponent("remiss/v1")
         let zip = output.appendingPathComponent("remiss-v1.zip")

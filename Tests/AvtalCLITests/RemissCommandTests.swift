@@ -11,7 +11,7 @@ import Testing
 
     func package() throws -> (folder: URL, zip: URL) {
         let output = try temporaryFolder()
-        let run = try avtal(["remiss", "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path], environment: ["SOURCE_DATE_EPOCH": ""])
+        let run = try avtal(["remiss", "remiss-2025", "--root", remissCorpus, "--output", output.path], environment: ["SOURCE_DATE_EPOCH": ""])
         #expect(run.status == 0, "\(run.stderr)")
         return (output.appendingPathComponent("remiss/remiss-2025"), output.appendingPathComponent("remiss-remiss-2025.zip"))
     }
@@ -80,7 +80,7 @@ import Testing
 
     @Test func onlyAPublishedVersionWithSettingsGoesOut() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["remiss", "--root", remissCorpus, "--version", "working", "--output", output.path])
+        let run = try avtal(["remiss", "working", "--root", remissCorpus, "--output", output.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("no version 'working'"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
@@ -88,7 +88,7 @@ import Testing
 
     @Test func pdfPrintsEveryDocumentWithChromium() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["remiss", "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path, "--pdf"])
+        let run = try avtal(["remiss", "remiss-2025", "--root", remissCorpus, "--output", output.path, "--pdf"])
         #expect(run.status == 0, "\(run.stderr)")
         let folder = output.appendingPathComponent("remiss/remiss-2025/pdf")
         let pdfs = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -106,7 +106,7 @@ import Testing
 
     @Test func pdfWithoutChromiumStopsBeforeWritingAnything() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["remiss", "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path, "--pdf"],
+        let run = try avtal(["remiss", "remiss-2025", "--root", remissCorpus, "--output", output.path, "--pdf"],
                             environment: ["PATH": "/nonexistent", "CHROMIUM": "/nonexistent/chromium"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--pdf needs Chromium"))

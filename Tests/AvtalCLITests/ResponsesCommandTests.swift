@@ -47,7 +47,7 @@ import Testing
 
     @Test func theFixtureSetExitsOneAndEndsWithTheAccount() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", Self.fixtureSet, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", Self.fixtureSet, "--root", remissCorpus, "--for", "remiss-2025", "--output", output.path])
         #expect(run.status == 1, "\(run.stderr)")
         let out = lines(run.stdout)
         #expect(out.last == Self.accountLine)
@@ -73,7 +73,7 @@ import Testing
     @Test func onlyGoodResponsesExitZero() throws {
         let folder = try goodFolder()
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", folder.path, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", folder.path, "--root", remissCorpus, "--for", "remiss-2025", "--output", output.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let out = lines(run.stdout)
         #expect(out.last == "files: 5 read, 5 accepted, 0 superseded, 0 rejected")
@@ -88,18 +88,18 @@ import Testing
         let output = try temporaryFolder()
         try Data("gammal".utf8).write(to: output.appendingPathComponent("gammal-fil.txt"))
         // Without avtal's marker the folder is someone else's: refused, and left alone.
-        let refused = try avtal(["responses", "compile", try goodFolder().path, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
+        let refused = try avtal(["responses", "compile", try goodFolder().path, "--root", remissCorpus, "--for", "remiss-2025", "--output", output.path])
         #expect(refused.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["gammal-fil.txt"])
         try Data().write(to: output.appendingPathComponent(".avtal-output"))
-        let run = try avtal(["responses", "compile", try goodFolder().path, "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", try goodFolder().path, "--root", remissCorpus, "--for", "remiss-2025", "--output", output.path])
         #expect(run.status == 0)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: output.path)) == Self.outputFiles)
     }
 
     @Test func aMissingFolderExitsTwo() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", "Tests/finns-inte", "--root", remissCorpus, "--version", "remiss-2025", "--output", output.path])
+        let run = try avtal(["responses", "compile", "Tests/finns-inte", "--root", remissCorpus, "--for", "remiss-2025", "--output", output.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("no folder of responses at 'Tests/finns-inte'"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
@@ -108,7 +108,7 @@ import Testing
 
     @Test func anUnknownVersionExitsTwo() throws {
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", Self.fixtureSet, "--root", remissCorpus, "--version", "remiss-2024", "--output", output.path])
+        let run = try avtal(["responses", "compile", Self.fixtureSet, "--root", remissCorpus, "--for", "remiss-2024", "--output", output.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("no version 'remiss-2024' to compile against"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty, "nothing is written")
@@ -129,7 +129,7 @@ import Testing
 
             """)
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", try goodFolder().path, "--root", root.path, "--version", "remiss-2025",
+        let run = try avtal(["responses", "compile", try goodFolder().path, "--root", root.path, "--for", "remiss-2025",
                              "--templates", packageRoot.appendingPathComponent("Templates").path, "--output", output.path])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let out = lines(run.stdout)
@@ -152,7 +152,7 @@ import Testing
 
             """)
         let output = try temporaryFolder()
-        let run = try avtal(["responses", "compile", try goodFolder().path, "--root", root.path, "--version", "remiss-2025",
+        let run = try avtal(["responses", "compile", try goodFolder().path, "--root", root.path, "--for", "remiss-2025",
                              "--templates", packageRoot.appendingPathComponent("Templates").path, "--output", output.path])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("remissvar/remiss-2025/dispositions.yml:5:"), "\(run.stdout)")

@@ -135,6 +135,17 @@ import Testing
         let result = try CheckAction.run(root: folder)
         #expect(result.diagnostics.map(Expected.init) == [.init(.phraseNotFound, "patches/p1.yml", 13, 5)])
     }
+
+    /// A version may leave `patches` out: it is its base as it stands.
+    @Test func aVersionWithoutPatchesIsItsBase() throws {
+        let folder = try copyFixture("versions-all-operations")
+        try "versions:\n  - id: v1\n    title: Version 1\n    status: draft\n    base: working\n"
+            .write(to: folder.appendingPathComponent("versions.yml"), atomically: true, encoding: .utf8)
+        let ws = try workspace(folder)
+        #expect(ws.diagnostics.map(Expected.init).filter { $0.code != .unusedPatch } == [])
+        #expect(ws.versions.first?.patches == [])
+        #expect(ws.texts["v1"]?.document("avtal")?.frontMatter.title == "Testavtal")
+    }
 }
 
 @Suite struct PublishedVersionTests {

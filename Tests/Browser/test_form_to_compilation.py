@@ -1,6 +1,6 @@
 """From the response form to the compilation, end to end.
 
-`avtal remiss --version remiss-2025 --output DIR` makes the form (DIR/remiss/remiss-2025/svar.html). Two
+`avtal remiss remiss-2025 --output DIR` makes the form (DIR/remiss/remiss-2025/svar.html). Two
 organisations fill it in and save it in headless Chromium, the way test_response_form.py drives it
 (labelled controls, downloads into a folder of the test's own). The two downloaded files go into one
 folder, `avtal responses compile` compiles them, and every comment entered must come out in
@@ -63,7 +63,7 @@ ANSWERS = [
 @pytest.fixture(scope="module")
 def svar_page(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("avtal-remiss")
-    command = [str(require_avtal_binary()), "remiss", "--root", str(CORPUS), "--version", VERSION, "--output", str(output)]
+    command = [str(require_avtal_binary()), "remiss", VERSION, "--root", str(CORPUS), "--output", str(output)]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600)
     page = output / "remiss" / VERSION / "svar.html"
     if result.returncode != 0 or not page.is_file():
@@ -155,7 +155,7 @@ def test_two_saved_forms_compile_into_the_comments_csv(browser, svar_page, downl
     assert len(list(responses.iterdir())) == 2, "two organisations, two files"
 
     output = tmp_path / "sammanstallning"
-    command = [str(require_avtal_binary()), "responses", "compile", str(responses), "--root", str(CORPUS), "--version", VERSION,
+    command = [str(require_avtal_binary()), "responses", "compile", str(responses), "--root", str(CORPUS), "--for", VERSION,
                "--output", str(output)]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
     said = f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"

@@ -1,6 +1,6 @@
 """Browser tests of the response form `svar.html` of a remiss (Templates/svar.mustache).
 
-The page is made by `avtal remiss --version remiss-2025 --output DIR` (env AVTAL_BIN, default
+The page is made by `avtal remiss remiss-2025 --output DIR` (env AVTAL_BIN, default
 <repo>/.build/debug/avtal), which writes DIR/remiss/remiss-2025/svar.html (DIR/remiss-2025/svar.html is
 accepted too).
 
@@ -67,7 +67,7 @@ def _build_with_avtal(output: Path) -> tuple[Path | None, str]:
     binary = _avtal_binary()
     if not binary.is_file() or not os.access(binary, os.X_OK):
         return None, f"there is no avtal binary at {binary}"
-    command = [str(binary), "remiss", "--root", str(CORPUS), "--version", VERSION, "--output", str(output)]
+    command = [str(binary), "remiss", VERSION, "--root", str(CORPUS), "--output", str(output)]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600)
     # `avtal remiss` writes <output>/remiss/<version>/ (its --help); <output>/<version>/ is accepted too.
     candidates = [output / "remiss" / VERSION / "svar.html", output / VERSION / "svar.html"]

@@ -61,13 +61,13 @@ extension Workspace {
             guard let source = readText(path) else { continue }
             sources[path] = source
             let versionID = String(name.dropLast(4))
-            guard let version = versions.first(where: { $0.id == versionID }), version.status == .published else {
+            // Settings for a draft are checked like any other, so that they can be written before the
+            // version is published; only `avtal remiss` insists on a published version.
+            guard versions.contains(where: { $0.id == versionID }) else {
                 if context.unreadable.contains(VersionsFile.name) { continue }
-                let summary = versions.contains { $0.id == versionID }
-                    ? "Remiss settings for version '\(versionID)', which is not published"
-                    : "Remiss settings for unknown version '\(versionID)'"
-                diagnostics.append(Diagnostic(.remissForUnknownVersion, summary, at: .file(path), stage: .load,
-                                              notes: [DiagnosticNote("a remiss sends out a published version: the file is named remiss/<version>.yml")]))
+                diagnostics.append(Diagnostic(.remissForUnknownVersion, "Remiss settings for unknown version '\(versionID)'",
+                                              at: .file(path), stage: .load,
+                                              notes: [DiagnosticNote("the file is named remiss/<version>.yml after a version in \(VersionsFile.name)")]))
                 continue
             }
             if consultees == nil, !context.unreadable.contains(Consultees.fileName) {

@@ -3,10 +3,9 @@ import Yams
 /// Reading `agreement.yml`: each section of the manifest has its own reader, called in the order the
 /// diagnostics have always come in.
 extension CorpusLoader {
-    static let manifestKeys = ["title", "parties", "publisher", "contact", "statute-url", "themes", "documents", "ignore",
-                               "aliases", "retired"]
-    static let contactKeys = ["name", "email", "phone"]
-    static let entryKeys = ["id", "file", "kind"]
+    static let manifestKeys = FormatKeys.manifest.keys
+    static let contactKeys = FormatKeys.manifestContact.keys
+    static let entryKeys = FormatKeys.manifestDocument.keys
 
     static func readManifest(_ source: SourceFile, files: Set<String>, diagnostics: inout [Diagnostic]) -> Manifest? {
         var reader = YAMLReader(file: source)
@@ -56,7 +55,7 @@ extension CorpusLoader {
         guard let node = map.value("themes"), let items = reader.list(node, key: "themes") else { return [] }
         var themes: [Theme] = []
         for item in items {
-            guard let (id, idRange, title) = reader.idEntry(item, textKey: "title", what: "a theme") else { continue }
+            guard let (id, idRange, title) = reader.idEntry(item, keys: FormatKeys.manifestTheme, what: "a theme") else { continue }
             if let first = themes.first(where: { $0.id == id }) {
                 reader.report(.invalidValue, "Theme '\(id)' is listed twice", at: idRange,
                               notes: [DiagnosticNote("first listed here", at: first.range)])

@@ -3,8 +3,7 @@ import Foundation
 
 /// Reading a document's front matter.
 extension DocumentParser {
-    static let frontMatterKeys = ["id", "kind"] + FrontMatterField.patchable.map(\.rawValue)
-        + [furtherNoticeKey, FrontMatterField.legalBasis.rawValue]
+    static let frontMatterKeys = FormatKeys.frontMatter.keys
     static let furtherNoticeKey = "valid-until-further-notice"
 
     /// Returns the front matter and the Markdown with the front matter lines blanked out,

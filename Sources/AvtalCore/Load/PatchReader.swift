@@ -3,10 +3,10 @@ import Yams
 
 /// Reads `patches/<id>.yml`.
 enum PatchReader {
-    static let keys = ["id", "kind", "title", "decided-by", "decided-on", "reference", "rationale", "changes"]
-    static let operationKeys = ["replace", "set-text", "set-heading", "insert", "delete", "move", "rename-id", "set-metadata"]
-    static let changeKeys = ["target", "with", "expect", "expect-sha256", "after", "before", "into"] + operationKeys
-    static let insertKeys = ["id", "heading", "text"]
+    static let keys = FormatKeys.patch.keys
+    static let operationKeys = FormatKeys.operations
+    static let changeKeys = FormatKeys.change.keys
+    static let insertKeys = FormatKeys.insert.keys
 
     static func read(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Patch? {
         var reader = YAMLReader(file: source, stage: .assemble)

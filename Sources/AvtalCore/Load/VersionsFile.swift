@@ -22,8 +22,8 @@ public struct Version: Sendable {
 public enum VersionsFile {
     public static let name = "versions.yml"
     public static let working = "working"
-    static let keys = ["versions"]
-    static let versionKeys = ["id", "title", "status", "published-on", "base", "patches"]
+    static let keys = FormatKeys.versions.keys
+    static let versionKeys = FormatKeys.version.keys
 
     static func read(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> [Version] {
         var reader = YAMLReader(file: source, stage: .assemble)
@@ -54,7 +54,8 @@ public enum VersionsFile {
                 .flatMap { reader.oneOf($0, key: "status", as: VersionStatus.self) }
             let publishedOn = entry.value("published-on").flatMap { reader.date($0, key: "published-on") }
             var patches: [(String, SourceRange)] = []
-            if let node = reader.requireKey("patches", in: entry, what: what, fallback: at) {
+            // A version without patches (a new base, say) may leave `patches` out.
+            if let node = entry.value("patches") {
                 if case let .sequence(items) = node {
                     for item in items {
                         if let value = reader.string(item, key: "patches item") { patches.append((value, reader.range(of: item))) }

@@ -22,11 +22,11 @@ public struct ExternalDocuments: Sendable {
         defer { diagnostics += reader.diagnostics }
         let what = "the external documents"
         guard let node = reader.compose(source.text), let map = reader.mapping(node, what: what) else { return nil }
-        reader.rejectUnknownKeys(map, allowed: ["documents"], what: what)
+        reader.rejectUnknownKeys(map, allowed: FormatKeys.externalDocuments.keys, what: what)
         var documents: [Entry] = []
         for item in map.value("documents").flatMap({ reader.list($0, key: "documents") }) ?? [] {
             guard let entry = reader.mapping(item, what: "an external document") else { continue }
-            reader.rejectUnknownKeys(entry, allowed: ["id", "title", "description", "url"], what: "an external document")
+            reader.rejectUnknownKeys(entry, allowed: FormatKeys.externalDocument.keys, what: "an external document")
             let at = reader.range(of: item)
             guard let id = reader.requireKey("id", in: entry, what: "an external document", fallback: at).flatMap({ reader.id($0, key: "id") }),
                   let title = reader.requireKey("title", in: entry, what: "an external document", fallback: at)

@@ -57,11 +57,11 @@ public struct Glossary: Sendable {
         defer { diagnostics += reader.diagnostics }
         let what = "the glossary"
         guard let node = reader.compose(source.text), let map = reader.mapping(node, what: what) else { return nil }
-        reader.rejectUnknownKeys(map, allowed: ["terms", "avoid"], what: what)
+        reader.rejectUnknownKeys(map, allowed: FormatKeys.glossary.keys, what: what)
         var terms: [Term] = []
         for item in map.value("terms").flatMap({ reader.list($0, key: "terms") }) ?? [] {
             guard let entry = reader.mapping(item, what: "a term") else { continue }
-            reader.rejectUnknownKeys(entry, allowed: ["term", "abbreviation", "forms", "definition", "source", "avoid"], what: "a term")
+            reader.rejectUnknownKeys(entry, allowed: FormatKeys.term.keys, what: "a term")
             let at = reader.range(of: item)
             func need(_ key: String) -> String? {
                 reader.requireKey(key, in: entry, what: "a term", fallback: at).flatMap { reader.string($0, key: key) }
@@ -78,7 +78,7 @@ public struct Glossary: Sendable {
         var avoid: [Avoided] = []
         for item in map.value("avoid").flatMap({ reader.list($0, key: "avoid") }) ?? [] {
             guard let entry = reader.mapping(item, what: "a word to avoid") else { continue }
-            reader.rejectUnknownKeys(entry, allowed: ["word", "forms", "instead", "reason"], what: "a word to avoid")
+            reader.rejectUnknownKeys(entry, allowed: FormatKeys.avoidedWord.keys, what: "a word to avoid")
             let at = reader.range(of: item)
             guard let word = reader.requireKey("word", in: entry, what: "a word to avoid", fallback: at)
                 .flatMap({ reader.string($0, key: "word") }),

@@ -16,7 +16,7 @@ public struct PatientCase: Sendable {
 }
 
 enum PatientCaseReader {
-    static let keys = ["id", "title", "theme", "illustrates"]
+    static let keys = FormatKeys.patientCase.keys
 
     static func read(_ source: SourceFile, links: LinkContext, diagnostics: inout [Diagnostic]) -> PatientCase? {
         let name = String(source.path.split(separator: "/").last?.dropLast(3) ?? "")

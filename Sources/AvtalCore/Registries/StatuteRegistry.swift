@@ -51,14 +51,13 @@ public struct StatuteRegistry: Sendable {
         defer { diagnostics += reader.diagnostics }
         let what = "the statute registry"
         guard let node = reader.compose(source.text), let map = reader.mapping(node, what: what) else { return nil }
-        reader.rejectUnknownKeys(map, allowed: ["statutes"], what: what)
+        reader.rejectUnknownKeys(map, allowed: FormatKeys.statutes.keys, what: what)
         guard let list = reader.requireKey("statutes", in: map, what: what, fallback: .file(source.path))
             .flatMap({ reader.list($0, key: "statutes") }) else { return nil }
         var statutes: [Statute] = []
-        let keys = ["sfs", "title", "abbreviations", "names", "in-force", "repealed-on", "replaced-by", "paragraphs"]
         for item in list {
             guard let entry = reader.mapping(item, what: "a statute") else { continue }
-            reader.rejectUnknownKeys(entry, allowed: keys, what: "a statute")
+            reader.rejectUnknownKeys(entry, allowed: FormatKeys.statute.keys, what: "a statute")
             let at = reader.range(of: item)
             func need(_ key: String) -> Node? { reader.requireKey(key, in: entry, what: "a statute", fallback: at) }
             guard let sfs = need("sfs").flatMap({ reader.string($0, key: "sfs") }),

@@ -29,13 +29,13 @@ public enum DispositionsFile {
         guard let node = reader.compose(source.text), let map = reader.mapping(node, what: what) else {
             return ([], reader.diagnostics)
         }
-        reader.rejectUnknownKeys(map, allowed: ["dispositions"], what: what)
+        reader.rejectUnknownKeys(map, allowed: FormatKeys.dispositions.keys, what: what)
         if let listNode = reader.requireKey("dispositions", in: map, what: what, fallback: .file(source.path)),
            let entries = reader.mapping(listNode, what: "'dispositions'") {
             for (commentID, keyNode, value) in entries.pairs {
                 guard let entry = reader.mapping(value, what: "a disposition") else { continue }
                 let at = reader.range(of: keyNode)
-                reader.rejectUnknownKeys(entry, allowed: ["disposition", "motivation", "carried-by"], what: "a disposition")
+                reader.rejectUnknownKeys(entry, allowed: FormatKeys.disposition.keys, what: "a disposition")
                 guard let kind = reader.requireKey("disposition", in: entry, what: "a disposition", fallback: at)
                     .flatMap({ reader.oneOf($0, key: "disposition", as: Disposition.Kind.self) }),
                     let motivation = reader.requireKey("motivation", in: entry, what: "a disposition", fallback: at)

@@ -3,7 +3,7 @@ import Yams
 /// Reading a version's `remiss.yml`. Required keys are looked up in the order of `settingsKeys`, so a
 /// file missing several gets its diagnostics in that order; each section has its own reader.
 extension RemissReader {
-    static let settingsKeys = ["title", "diarienummer", "senders", "contacts", "opens", "deadline", "answer", "consultees"]
+    static let settingsKeys = FormatKeys.remiss.keys
 
     static func readSettings(_ source: SourceFile, version: String, consultees: Consultees?,
                              diagnostics: inout [Diagnostic]) -> RemissSettings? {
@@ -41,7 +41,7 @@ extension RemissReader {
         var registrations: [RemissSettings.Registration] = []
         for item in list {
             guard let entry = reader.mapping(item, what: "a diarienummer") else { continue }
-            reader.rejectUnknownKeys(entry, allowed: ["organisation", "number"], what: "a diarienummer")
+            reader.rejectUnknownKeys(entry, allowed: FormatKeys.diarienummer.keys, what: "a diarienummer")
             let at = reader.range(of: item)
             if let organisation = reader.requireKey("organisation", in: entry, what: "a diarienummer", fallback: at)
                 .flatMap({ reader.string($0, key: "organisation") }),
@@ -58,7 +58,7 @@ extension RemissReader {
         var senders: [RemissSettings.Sender] = []
         for item in list {
             guard let entry = reader.mapping(item, what: "a sender") else { continue }
-            reader.rejectUnknownKeys(entry, allowed: ["name", "signatory"], what: "a sender")
+            reader.rejectUnknownKeys(entry, allowed: FormatKeys.sender.keys, what: "a sender")
             if let name = reader.requireKey("name", in: entry, what: "a sender", fallback: reader.range(of: item))
                 .flatMap({ reader.string($0, key: "name") }) {
                 senders.append(.init(name: name, signatory: entry.value("signatory").flatMap { reader.string($0, key: "signatory") }))
@@ -77,7 +77,7 @@ extension RemissReader {
         var contacts: [RemissSettings.Person] = []
         for item in list {
             guard let entry = reader.mapping(item, what: "a contact") else { continue }
-            reader.rejectUnknownKeys(entry, allowed: ["name", "role", "email", "phone"], what: "a contact")
+            reader.rejectUnknownKeys(entry, allowed: FormatKeys.contact.keys, what: "a contact")
             let at = reader.range(of: item)
             let fields = ["name", "role", "email"].map { key in
                 reader.requireKey(key, in: entry, what: "a contact", fallback: at).flatMap { reader.string($0, key: key) }
@@ -97,7 +97,7 @@ extension RemissReader {
         _ node: Node?, reader: inout YAMLReader
     ) -> (date: CalendarDate?, time: RemissSettings.TimeOfDay?, range: SourceRange?) {
         guard let node, let entry = reader.mapping(node, what: "'deadline'") else { return (nil, nil, nil) }
-        reader.rejectUnknownKeys(entry, allowed: ["date", "time"], what: "'deadline'")
+        reader.rejectUnknownKeys(entry, allowed: FormatKeys.deadline.keys, what: "'deadline'")
         let at = reader.range(of: node)
         var deadline: (date: CalendarDate?, time: RemissSettings.TimeOfDay?, range: SourceRange?) = (nil, nil, nil)
         if let dateNode = reader.requireKey("date", in: entry, what: "'deadline'", fallback: at) {
@@ -118,7 +118,7 @@ extension RemissReader {
 
     private static func readAnswer(_ node: Node?, reader: inout YAMLReader) -> (email: String?, postal: String?) {
         guard let node, let entry = reader.mapping(node, what: "'answer'") else { return (nil, nil) }
-        reader.rejectUnknownKeys(entry, allowed: ["email", "postal"], what: "'answer'")
+        reader.rejectUnknownKeys(entry, allowed: FormatKeys.answer.keys, what: "'answer'")
         let email = reader.requireKey("email", in: entry, what: "'answer'", fallback: reader.range(of: node))
             .flatMap { reader.string($0, key: "email") }
         return (email, entry.value("postal").flatMap { reader.string($0, key: "postal") })

@@ -8,7 +8,7 @@ enum RemissReader {
         let what = "the consultees"
         let fallback = SourceRange.file(source.path)
         guard let node = reader.compose(source.text), let map = reader.mapping(node, what: what) else { return nil }
-        reader.rejectUnknownKeys(map, allowed: ["groups"], what: what)
+        reader.rejectUnknownKeys(map, allowed: FormatKeys.consultees.keys, what: what)
         guard let groupsNode = reader.requireKey("groups", in: map, what: what, fallback: fallback),
               let groupNodes = reader.list(groupsNode, key: "groups")
         else { return nil }
@@ -16,7 +16,7 @@ enum RemissReader {
         var seen: [String: SourceRange] = [:]
         for item in groupNodes {
             guard let group = reader.mapping(item, what: "a consultee group") else { continue }
-            reader.rejectUnknownKeys(group, allowed: ["id", "title", "kommunalforbund", "members"], what: "a consultee group")
+            reader.rejectUnknownKeys(group, allowed: FormatKeys.consulteeGroup.keys, what: "a consultee group")
             let at = reader.range(of: item)
             guard let idNode = reader.requireKey("id", in: group, what: "a consultee group", fallback: at),
                   let id = reader.id(idNode, key: "id"),
@@ -27,7 +27,7 @@ enum RemissReader {
             else { continue }
             var members: [Consultees.Member] = []
             for memberItem in memberNodes {
-                guard let (memberID, range, name) = reader.idEntry(memberItem, textKey: "name", what: "a consultee") else { continue }
+                guard let (memberID, range, name) = reader.idEntry(memberItem, keys: FormatKeys.consultee, what: "a consultee") else { continue }
                 if let first = seen[memberID] {
                     reader.report(.duplicateConsultee, "Consultee ID '\(memberID)' is used twice", at: range,
                                   notes: [DiagnosticNote("first used here", at: first)])
@@ -60,10 +60,11 @@ extension YAMLReader {
         return Array(sequence)
     }
 
-    /// An entry of exactly an `id` and one text (`name`, `title`): themes, consultees.
-    mutating func idEntry(_ item: Node, textKey: String, what: String) -> (id: String, idRange: SourceRange, text: String)? {
+    /// An entry of exactly an `id` and one text (`name`, `title`), the keys in that order: themes, consultees.
+    mutating func idEntry(_ item: Node, keys: KeySet, what: String) -> (id: String, idRange: SourceRange, text: String)? {
+        let textKey = keys.keys[1]
         guard let entry = mapping(item, what: what) else { return nil }
-        rejectUnknownKeys(entry, allowed: ["id", textKey], what: what)
+        rejectUnknownKeys(entry, allowed: keys.keys, what: what)
         let at = range(of: item)
         guard let idNode = requireKey("id", in: entry, what: what, fallback: at), let id = id(idNode, key: "id"),
               let text = requireKey(textKey, in: entry, what: what, fallback: at).flatMap({ string($0, key: textKey) })
