@@ -9,7 +9,7 @@ avtal="$(realpath "${1:-.build/debug/avtal}")"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$avtal" build --root Agreement --output "$out/site" >/dev/null
-"$avtal" remiss remiss-2025 --root Agreement --output "$out/remiss" >/dev/null
+"$avtal" remiss remiss-2025 --root Agreement --output "$out/remiss" --draft >/dev/null
 status=0
 for part in site remiss; do
   if ! diff <(python3 bench/output-digest.py "$out/$part") bench/baseline/$part.sha256 >"$out/$part.diff"; then

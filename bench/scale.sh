@@ -42,7 +42,7 @@ for n in "${factors[@]}"; do
     -n cmark-gfm "$floor" \
     -n check "$AVTAL check --root $corpus" \
     -n build "$AVTAL build --root $corpus --output $work/site$n" \
-    -n remiss "$AVTAL remiss $version --root $corpus --output $work/remiss$n" >/dev/null
+    -n remiss "$AVTAL remiss $version --root $corpus --output $work/remiss$n --draft" >/dev/null
   echo "$n $bytes $(rss xargs -0 -a "$work/docs$n" "${cmark[@]}") $(rss "$AVTAL" check --root "$corpus")" \
        "$(rss "$AVTAL" build --root "$corpus" --output "$work/site$n")" >> "$work/rss"
   rm -rf "$corpus" "$work/site$n" "$work/remiss$n"

@@ -123,4 +123,24 @@ import Testing
         process.arguments = arguments
         return try runCapturing(process).0
     }
+    /// A placeholder keeps a final package from being made: exit 1, each placeholder at its place;
+    /// `--draft` makes the package, with the placeholder shown as an example.
+    @Test func placeholdersAreRefusedUnlessThePackageIsADraft() throws {
+        let corpus = try temporaryFolder().appendingPathComponent("korpus")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: remissCorpus), to: corpus)
+        let settings = corpus.appendingPathComponent("remiss/remiss-2025.yml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try text.replacingOccurrences(of: "number: RS 2024-00001", with: "number: {placeholder: RS 20XX-XXXXX}")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let output = try temporaryFolder()
+        let refused = try avtal(["remiss", "--root", corpus.path, "--version", "remiss-2025", "--output", output.path])
+        #expect(refused.status == 1)
+        #expect((refused.stdout + refused.stderr).contains("remiss/remiss-2025.yml:5:27"), "\(refused.stdout)\(refused.stderr)")
+        #expect((refused.stdout + refused.stderr).contains("AV711"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+        let draft = try avtal(["remiss", "--root", corpus.path, "--version", "remiss-2025", "--output", output.path, "--draft"])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        let letter = try String(contentsOf: output.appendingPathComponent("remiss/remiss-2025/remissbrev.html"), encoding: .utf8)
+        #expect(letter.contains("<span class=\"placeholder\">RS 20XX-XXXXX (exempel)</span>"))
+    }
 }

@@ -39,6 +39,8 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV105-invalid-value", expected: [.init(.invalidValue, "agreement.yml", 8, 11)]),
     .init(fixture: "AV106-missing-front-matter", expected: [.init(.missingFrontMatter, "avtal.md", 1, 1)]),
     .init(fixture: "AV107-front-matter-mismatch", expected: [.init(.frontMatterMismatch, "avtal.md", 2, 5)]),
+    // A site's accessibility statement needs someone to contact; a manifest without one is warned about.
+    .init(fixture: "AV120-missing-site-contact", expected: [.init(.missingSiteContact, "agreement.yml", 1, 1)]),
     .init(fixture: "AV201-document-file-missing", expected: [.init(.documentFileMissing, "agreement.yml", 10, 11)]),
     .init(fixture: "AV202-unlisted-file", expected: [.init(.unlistedFile, "utkast/gammal.md", 1, 1)]),
     .init(fixture: "AV203-duplicate-document-id", expected: [.init(.duplicateDocumentID, "agreement.yml", 9, 9)]),
@@ -79,6 +81,10 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV703-missing-remiss-contact", expected: [.init(.missingRemissContact, "remiss/v1.yml", 7, 11)]),
     .init(fixture: "AV704-duplicate-consultee", expected: [.init(.duplicateConsultee, "remissinstanser.yml", 12, 13)]),
     .init(fixture: "AV705-remiss-for-unknown-version", expected: [.init(.remissForUnknownVersion, "remiss/v2.yml", 1, 1)]),
+    // Placeholders are allowed while the remiss is prepared; `avtal remiss` refuses them (RemissActionTests).
+    .init(fixture: "AV711-remiss-placeholder", expected: []),
+    .init(fixture: "AV712-missing-remiss-sender", expected: [.init(.missingRemissSender, "remiss/v1.yml", 5, 10)]),
+    .init(fixture: "AV713-missing-remiss-consultees", expected: [.init(.missingRemissConsultees, "remiss/v1.yml", 17, 13)]),
     .init(fixture: "remiss-base", expected: []),
     .init(fixture: "AV901-unknown-statute", expected: [.init(.unknownStatute, "avtal.md", 12, 91)]),
     .init(fixture: "AV902-unknown-paragraph", expected: [.init(.unknownParagraph, "avtal.md", 12, 35)]),
@@ -119,6 +125,7 @@ func check(_ folder: URL) throws -> CheckResult {
         covered.insert(.unreadableFile) // see unreadableFolderIsReported
         covered.formUnion([.snapshotChanged, .lostID]) // see VersionTests: they need a published snapshot
         covered.insert(.unknownComment) // see ResponsesTests in AvtalResponsesTests: it needs compiled responses
+        covered.insert(.remissPlaceholder) // see RemissActionTests in AvtalPublishingTests: only packaging refuses it
         #expect(covered == Set(DiagnosticCode.allCases))
     }
 

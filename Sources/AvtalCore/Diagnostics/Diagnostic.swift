@@ -54,6 +54,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case invalidValue = "AV105"
     case missingFrontMatter = "AV106"
     case frontMatterMismatch = "AV107"
+    case missingSiteContact = "AV120"
 
     case documentFileMissing = "AV201"
     case unlistedFile = "AV202"
@@ -97,6 +98,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case missingRemissContact = "AV703"
     case duplicateConsultee = "AV704"
     case remissForUnknownVersion = "AV705"
+    case remissPlaceholder = "AV711"
+    case missingRemissSender = "AV712"
+    case missingRemissConsultees = "AV713"
 
     case unknownComment = "AV801"
 
@@ -123,6 +127,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .invalidValue: "invalid-value"
         case .missingFrontMatter: "missing-front-matter"
         case .frontMatterMismatch: "front-matter-mismatch"
+        case .missingSiteContact: "missing-site-contact"
         case .documentFileMissing: "document-file-missing"
         case .unlistedFile: "unlisted-file"
         case .duplicateDocumentID: "duplicate-document-id"
@@ -160,6 +165,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .missingRemissContact: "missing-remiss-contact"
         case .duplicateConsultee: "duplicate-consultee"
         case .remissForUnknownVersion: "remiss-for-unknown-version"
+        case .remissPlaceholder: "remiss-placeholder"
+        case .missingRemissSender: "missing-remiss-sender"
+        case .missingRemissConsultees: "missing-remiss-consultees"
         case .unknownComment: "unknown-comment"
         case .unknownStatute: "unknown-statute"
         case .unknownParagraph: "unknown-paragraph"
@@ -177,7 +185,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     public var defaultSeverity: Severity {
         switch self {
         case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch, .rangeHyphen, .sectionSign, .missingSFSNumber,
-             .avoidedWord, .unusedTerm: .warning
+             .avoidedWord, .unusedTerm, .missingSiteContact: .warning
         default: .error
         }
     }

@@ -7,7 +7,9 @@ extension CorpusLoader {
     static let contactKeys = FormatKeys.manifestContact.keys
     static let entryKeys = FormatKeys.manifestDocument.keys
 
-    static func readManifest(_ source: SourceFile, files: Set<String>, diagnostics: inout [Diagnostic]) -> Manifest? {
+    /// `isWorking` is false for a published snapshot's copy, which keeps only what its text needs.
+    static func readManifest(_ source: SourceFile, files: Set<String>, isWorking: Bool = true,
+                             diagnostics: inout [Diagnostic]) -> Manifest? {
         var reader = YAMLReader(file: source)
         defer { diagnostics += reader.diagnostics }
         let what = "the manifest"
@@ -38,6 +40,10 @@ extension CorpusLoader {
         }
         let (entries, mentionedFiles) = readEntries(sequence, files: files, reader: &reader)
         guard let title, let parties else { return nil }
+        if contact == nil, map.value("contact") == nil, isWorking {
+            reader.report(.missingSiteContact, "The manifest names no contact for readers", at: reader.range(of: map.node),
+                          notes: [DiagnosticNote("the site's accessibility statement tells readers whom to contact: add 'contact' with name and email")])
+        }
         return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore,
                         themes: themes, statuteURL: statuteURL, publisher: publisher, contact: contact,
                         aliases: aliases, retired: retired)
@@ -70,12 +76,12 @@ extension CorpusLoader {
         guard let node = map.value("contact"), let contactMap = reader.mapping(node, what: "'contact'") else { return nil }
         reader.rejectUnknownKeys(contactMap, allowed: contactKeys, what: "'contact'")
         guard let name = reader.requireKey("name", in: contactMap, what: "'contact'", fallback: fallback)
-            .flatMap({ reader.string($0, key: "name") }) else { return nil }
-        let email = contactMap.value("email").flatMap { reader.string($0, key: "email") }
-        if let email, let emailNode = contactMap.value("email"), !email.contains("@") || email.contains(" ") {
+            .flatMap({ reader.settingText($0, key: "name") }) else { return nil }
+        let email = contactMap.value("email").flatMap { reader.settingText($0, key: "email") }
+        if let email, let emailNode = contactMap.value("email"), !email.text.contains("@") || email.text.contains(" ") {
             reader.report(.invalidValue, "'email' is not an e-mail address: '\(email)'", at: reader.range(of: emailNode))
         }
-        return Contact(name: name, email: email, phone: contactMap.value("phone").flatMap { reader.string($0, key: "phone") })
+        return Contact(name: name, email: email, phone: contactMap.value("phone").flatMap { reader.settingText($0, key: "phone") })
     }
 
     /// Old clause IDs and where they went: `document-id#old-id: new-id`.

@@ -48,7 +48,7 @@ public enum CorpusLoader {
             !reservedFolders.contains { file.hasPrefix($0 + "/") }
         }
         var diagnostics: [Diagnostic] = []
-        guard let manifest = readManifest(manifestSource, files: files, diagnostics: &diagnostics) else {
+        guard let manifest = readManifest(manifestSource, files: files, isWorking: pathPrefix.isEmpty, diagnostics: &diagnostics) else {
             return LoadResult(corpus: nil, diagnostics: diagnostics, sources: [manifestSource.path: manifestSource])
         }
 

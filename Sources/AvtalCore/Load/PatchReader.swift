@@ -25,8 +25,9 @@ enum PatchReader {
         let id = text("id")
         let kind = reader.requireKey("kind", in: map, what: what, fallback: fallback)
             .flatMap { reader.oneOf($0, key: "kind", as: PatchKind.self) }
-        let title = text("title"), decidedBy = text("decided-by"), reference = text("reference")
-        let rationale = text("rationale")
+        let title = text("title"), decidedBy = text("decided-by"), rationale = text("rationale")
+        let reference = reader.requireKey("reference", in: map, what: what, fallback: fallback)
+            .flatMap { reader.settingText($0, key: "reference") }
         let decidedOn = reader.requireKey("decided-on", in: map, what: what, fallback: fallback)
             .flatMap { reader.date($0, key: "decided-on") }
 

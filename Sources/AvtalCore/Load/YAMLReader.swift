@@ -144,7 +144,9 @@ struct YAMLReader {
 
     mutating func string(_ node: Node, key: String) -> String? {
         guard case let .scalar(scalar) = node, node.null == nil || scalar.style != .plain else {
-            report(.wrongType, "Expected '\(key)' to be text, found \(Self.shape(of: node))", at: range(of: node))
+            let notes = placeholderValue(node) == nil ? []
+                : [DiagnosticNote("only contacts, diarienummer and answer addresses can be placeholders (docs/format.md)")]
+            report(.wrongType, "Expected '\(key)' to be text, found \(Self.shape(of: node))", at: range(of: node), notes: notes)
             return nil
         }
         let value = scalar.string.trimmed

@@ -52,9 +52,14 @@ public struct Theme: Sendable, Hashable {
 }
 
 public struct Contact: Sendable, Hashable {
-    public var name: String
-    public var email: String?
-    public var phone: String?
+    public var name: SettingText
+    public var email: SettingText?
+    public var phone: SettingText?
+
+    /// The values marked as placeholders.
+    public var placeholders: [Placeholder] {
+        [name.placeholder(key: "name"), email?.placeholder(key: "email"), phone?.placeholder(key: "phone")].compactMap { $0 }
+    }
 }
 
 /// `Agreement/agreement.yml`.

@@ -89,7 +89,8 @@ public struct Patch: Sendable {
     public var title: String
     public var decidedBy: String
     public var decidedOn: CalendarDate
-    public var reference: String
+    /// Often holds a diarienummer that is still an example, so it may be a placeholder.
+    public var reference: SettingText
     public var rationale: String
     public var changes: [Change]
     public var source: SourceFile

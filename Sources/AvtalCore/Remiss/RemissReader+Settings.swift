@@ -46,7 +46,7 @@ extension RemissReader {
             if let organisation = reader.requireKey("organisation", in: entry, what: "a diarienummer", fallback: at)
                 .flatMap({ reader.string($0, key: "organisation") }),
                 let number = reader.requireKey("number", in: entry, what: "a diarienummer", fallback: at)
-                .flatMap({ reader.string($0, key: "number") }) {
+                .flatMap({ reader.settingText($0, key: "number") }) {
                 registrations.append(.init(organisation: organisation, number: number))
             }
         }
@@ -54,7 +54,11 @@ extension RemissReader {
     }
 
     private static func readSenders(_ node: Node?, reader: inout YAMLReader) -> [RemissSettings.Sender] {
-        guard let list = node.flatMap({ reader.list($0, key: "senders") }) else { return [] }
+        guard let node, let list = reader.list(node, key: "senders") else { return [] }
+        if list.isEmpty {
+            reader.report(.missingRemissSender, "The remiss names no sender", at: reader.range(of: node),
+                          notes: [DiagnosticNote("the letter says who sends the remiss and who signs it: give at least one sender with name")])
+        }
         var senders: [RemissSettings.Sender] = []
         for item in list {
             guard let entry = reader.mapping(item, what: "a sender") else { continue }
@@ -80,14 +84,14 @@ extension RemissReader {
             reader.rejectUnknownKeys(entry, allowed: FormatKeys.contact.keys, what: "a contact")
             let at = reader.range(of: item)
             let fields = ["name", "role", "email"].map { key in
-                reader.requireKey(key, in: entry, what: "a contact", fallback: at).flatMap { reader.string($0, key: key) }
+                reader.requireKey(key, in: entry, what: "a contact", fallback: at).flatMap { reader.settingText($0, key: key) }
             }
             guard let name = fields[0], let role = fields[1], let email = fields[2] else { continue }
-            if !email.contains("@") || email.contains(" "), let emailNode = entry.value("email") {
+            if !email.text.contains("@") || email.text.contains(" "), let emailNode = entry.value("email") {
                 reader.report(.invalidValue, "'email' is not an e-mail address: '\(email)'", at: reader.range(of: emailNode))
             }
             contacts.append(.init(name: name, role: role, email: email,
-                                  phone: entry.value("phone").flatMap { reader.string($0, key: "phone") }))
+                                  phone: entry.value("phone").flatMap { reader.settingText($0, key: "phone") }))
         }
         return contacts
     }
@@ -116,17 +120,21 @@ extension RemissReader {
         return deadline
     }
 
-    private static func readAnswer(_ node: Node?, reader: inout YAMLReader) -> (email: String?, postal: String?) {
+    private static func readAnswer(_ node: Node?, reader: inout YAMLReader) -> (email: SettingText?, postal: SettingText?) {
         guard let node, let entry = reader.mapping(node, what: "'answer'") else { return (nil, nil) }
         reader.rejectUnknownKeys(entry, allowed: FormatKeys.answer.keys, what: "'answer'")
         let email = reader.requireKey("email", in: entry, what: "'answer'", fallback: reader.range(of: node))
-            .flatMap { reader.string($0, key: "email") }
-        return (email, entry.value("postal").flatMap { reader.string($0, key: "postal") })
+            .flatMap { reader.settingText($0, key: "email") }
+        return (email, entry.value("postal").flatMap { reader.settingText($0, key: "postal") })
     }
 
     /// The consultee groups the remiss goes to; each must be a group of the consultee list, when there is one.
     private static func readGroups(_ node: Node?, consultees: Consultees?, reader: inout YAMLReader) -> [String] {
-        guard let list = node.flatMap({ reader.list($0, key: "consultees") }) else { return [] }
+        guard let node, let list = reader.list(node, key: "consultees") else { return [] }
+        if list.isEmpty {
+            reader.report(.missingRemissConsultees, "The remiss goes to no consultee group", at: reader.range(of: node),
+                          notes: [DiagnosticNote("the letter and the form list the consultees: give group IDs from \(Consultees.fileName)")])
+        }
         var groups: [String] = []
         for item in list {
             guard let id = reader.string(item, key: "consultees item") else { continue }

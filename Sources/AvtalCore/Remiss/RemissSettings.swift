@@ -5,7 +5,7 @@ import Yams
 public struct RemissSettings: Sendable {
     public struct Registration: Sendable, Hashable {
         public var organisation: String
-        public var number: String
+        public var number: SettingText
     }
 
     public struct Sender: Sendable, Hashable {
@@ -14,10 +14,10 @@ public struct RemissSettings: Sendable {
     }
 
     public struct Person: Sendable, Hashable {
-        public var name: String
-        public var role: String
-        public var email: String
-        public var phone: String?
+        public var name: SettingText
+        public var role: SettingText
+        public var email: SettingText
+        public var phone: SettingText?
     }
 
     /// A time of day, as a remiss deadline gives it.
@@ -34,11 +34,22 @@ public struct RemissSettings: Sendable {
     public var opens: CalendarDate
     public var deadline: CalendarDate
     public var deadlineTime: TimeOfDay
-    public var answerEmail: String
-    public var answerPostal: String?
+    public var answerEmail: SettingText
+    public var answerPostal: SettingText?
     /// Consultee group IDs, in the order the letter lists them.
     public var consultees: [String]
     public var source: SourceFile
 
     public static let folder = "remiss"
+
+    /// Every value marked as a placeholder, in the order the file gives them.
+    public var placeholders: [Placeholder] {
+        var found = diarienummer.compactMap { $0.number.placeholder(key: "number") }
+        for person in contacts {
+            found += [person.name.placeholder(key: "name"), person.role.placeholder(key: "role"),
+                      person.email.placeholder(key: "email"), person.phone?.placeholder(key: "phone")].compactMap { $0 }
+        }
+        found += [answerEmail.placeholder(key: "email"), answerPostal?.placeholder(key: "postal")].compactMap { $0 }
+        return found.sorted { ($0.range.start.line, $0.range.start.column) < ($1.range.start.line, $1.range.start.column) }
+    }
 }

@@ -12,9 +12,10 @@ package enum RemissAction {
 
     /// Writes `<output>/remiss/<version>/` and `<output>/remiss-<version>.zip`. `printer`, when given,
     /// adds each document as `pdf/<document>.pdf`; `revision` goes into the manifest. File times come
-    /// from `environment`'s SOURCE_DATE_EPOCH or the version's date, never the clock.
+    /// from `environment`'s SOURCE_DATE_EPOCH or the version's date, never the clock. A package with
+    /// placeholders in its settings is refused (AV711) unless it is a `draft`.
     package static func run(
-        root: URL, templates: TemplateSearch, version: String, output: URL,
+        root: URL, templates: TemplateSearch, version: String, output: URL, draft: Bool = false,
         printer: (any PDFPrinter)? = nil, revision: GitRevision? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ActionFailure) -> Packaged {
@@ -24,6 +25,8 @@ package enum RemissAction {
         let library = try templates.library()
         do {
             var package = try RemissPackage(workspace: workspace, templates: library, version: version)
+            let refused = draft ? [] : package.placeholderDiagnostics()
+            if !refused.isEmpty { throw ActionFailure.problems(refused, sources: workspace.sources) }
             package.commit = revision.map { ($0.id, $0.clean) }
             var extra: [String: Data] = [:]
             if let printer {

@@ -9,7 +9,7 @@ package struct Amendment: Hashable, Sendable {
     package var kind: PatchKind
     package var decidedBy: String
     package var decidedOn: CalendarDate
-    package var reference: String
+    package var reference: SettingText
     package var rationale: String
     /// The version whose numbering the text uses.
     package var version: String

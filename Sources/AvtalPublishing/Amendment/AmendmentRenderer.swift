@@ -27,7 +27,7 @@ package struct AmendmentRenderer: Sendable {
         var paragraphs: [String] = ["# \(amendment.title)"]
         paragraphs.append([
             "- \(decision(amendment))",
-            "- Referens: \(amendment.reference)",
+            "- Referens: \(PlaceholderText.plain(amendment.reference))",
             "- Typ av ändring: \(amendment.kindLabel)",
             "- Ingår i version: \(amendment.version)",
         ].joined(separator: "\n"))
@@ -80,7 +80,7 @@ package struct AmendmentRenderer: Sendable {
         let title: String
         let kind: String
         let decision: String
-        let reference: String
+        let referenceHTML: String
         let version: String
         let rationale: String
         let hasRationale: Bool
@@ -137,7 +137,7 @@ package struct AmendmentRenderer: Sendable {
             })
         }
         return Page(title: amendment.title, kind: amendment.kindLabel, decision: decision(amendment),
-                    reference: amendment.reference, version: amendment.version, rationale: amendment.rationale,
+                    referenceHTML: PlaceholderText.html(amendment.reference), version: amendment.version, rationale: amendment.rationale,
                     hasRationale: !amendment.rationale.isEmpty, sections: sections)
     }
 }

@@ -88,120 +88,12 @@ package struct RemissPackage {
         return files
     }
 
-    // MARK: Letter
-
-    var deadlineText: String {
-        let t = settings.deadlineTime
-        let minute = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
-        return "senast kl. \(t.hour).\(minute) \(SwedishDate.format(settings.deadline))"
-    }
-
-    struct LetterPage {
-        var title: String
-        var senders: String
-        var opens: String
-        var deadline: String
-        var diarienummer: [RemissSettings.Registration]
-        var groups: [GroupView]
-        var documents: [DocumentView]
-        var decisions: [DecisionView]
-        var hasDecisions: Bool
-        var contacts: [RemissSettings.Person]
-        var signatures: [RemissSettings.Sender]
-        var answerEmail: String
-        var answerPostal: String
-        var hasAnswerPostal: Bool
-        var versionTitle: String
-        var documentCount: String
-    }
-
-    struct GroupView {
-        var title: String
-        var members: String
-    }
-
-    struct DocumentView {
-        var title: String
-        var validity: String
-    }
-
-    struct DecisionView {
-        var title: String
-        var decided: String
-    }
-
-    func renderLetter() throws -> String {
-        guard let consultees = workspace.consultees, let text = workspace.texts[version.id] else {
-            throw Failure.notReady("the consultees or the text of '\(version.id)' could not be read (avtal check)")
-        }
-        let groups = settings.consultees.compactMap { consultees.group($0) }.map {
-            GroupView(title: $0.title, members: Swedish.list($0.members.map(\.name)))
-        }
-        let documents = text.documents.map {
-            DocumentView(title: $0.frontMatter.title, validity: "gäller " + VersionSite.validityText($0.frontMatter).lowercased())
-        }
-        let decisions = version.patches.compactMap { workspace.patches[$0] }.map {
-            DecisionView(title: $0.title, decided: "\($0.decidedBy) \(SwedishDate.format($0.decidedOn))")
-        }
-        let page = LetterPage(
-            title: settings.title, senders: Swedish.list(settings.senders.map(\.name)),
-            opens: SwedishDate.format(settings.opens), deadline: deadlineText,
-            diarienummer: settings.diarienummer, groups: groups, documents: documents, decisions: decisions,
-            hasDecisions: !decisions.isEmpty, contacts: settings.contacts, signatures: settings.senders,
-            answerEmail: settings.answerEmail, answerPostal: settings.answerPostal ?? "",
-            hasAnswerPostal: settings.answerPostal != nil,
-            versionTitle: VersionDiff.title(of: version.id, in: workspace),
-            documentCount: Swedish.count(documents.count))
-        return try templates.render(page, with: "remissbrev", frame: .standalone(title: settings.title, siteTitle: page.senders))
-    }
-
-    // MARK: Response form
-
-    func renderForm() throws -> String {
-        guard let consultees = workspace.consultees, let text = workspace.texts[version.id] else {
-            throw Failure.notReady("the consultees or the text of '\(version.id)' could not be read (avtal check)")
-        }
-        let groups: [[String: Any]] = settings.consultees.compactMap { consultees.group($0) }.map { group in
-            ["id": group.id, "title": group.title,
-             "members": group.members.map { ["id": $0.id, "name": $0.name] }]
-        }
-        let documents: [[String: Any]] = text.documents.map { document in
-            var chapters: [[String: Any]] = []
-            var clauses: [[String: Any]] = []
-            document.walk { clause, path in
-                let number = EditableDocument.number(path)
-                let heading = Markdown.parse(clause.heading).plainText
-                if path.count == 1 {
-                    chapters.append(["id": clause.id, "number": number, "heading": heading,
-                                     "key": "\(document.entry.id)--\(clause.id)"])
-                }
-                clauses.append(["key": "\(document.entry.id)#\(clause.id)", "number": number, "heading": heading,
-                                "indent": String(repeating: "  ", count: path.count - 1)])
-            }
-            return ["id": document.entry.id, "title": document.frontMatter.title,
-                    "shortTitle": document.frontMatter.shortTitle, "chapters": chapters, "clauses": clauses]
-        }
-        let scale: [[String: Any]] = [
-            ["value": "1", "label": "1 – instämmer inte alls"], ["value": "2", "label": "2 – instämmer delvis"],
-            ["value": "3", "label": "3 – instämmer till stor del"], ["value": "4", "label": "4 – instämmer helt"],
-            ["value": "ingen-synpunkt", "label": "Ingen synpunkt"],
-        ]
-        let context: [String: Any] = [
-            "pageTitle": "Svar på remiss – \(settings.title)", "remissTitle": settings.title,
-            "versionID": version.id, "versionTitle": VersionDiff.title(of: version.id, in: workspace),
-            "diarienummer": settings.diarienummer.map { "\($0.organisation) \($0.number)" }.joined(separator: ", "),
-            "deadline": deadlineText, "answerEmail": settings.answerEmail,
-            "storageKey": "avtal-svar/\(version.id)", "groups": groups, "documents": documents, "scale": scale,
-        ]
-        return try templates.renderPage(context, with: "svar", style: "svar.css", script: "svar.js")
-    }
-
     // MARK: Read-me and manifest
 
     func readme(files: [String: Data]) -> String {
         var entries: [(String, String)] = [
             (Self.letter, "remissbrevet"),
-            (Self.form, "svarsformuläret: öppna det i en webbläsare, fyll i och spara svaret som en fil, som ni skickar till \(settings.answerEmail)"),
+            (Self.form, "svarsformuläret: öppna det i en webbläsare, fyll i och spara svaret som en fil, som ni skickar till \(PlaceholderText.plain(settings.answerEmail))"),
             ("\(Self.site)/index.html", "avtalstexterna i \(VersionDiff.title(of: version.id, in: workspace).lowercased())"),
         ]
         if files["andringar.html"] != nil {
@@ -215,7 +107,7 @@ package struct RemissPackage {
         ]
         let width = entries.map(\.0.count).max() ?? 0
         var lines = [settings.title]
-        lines += settings.diarienummer.map { "Diarienummer: \($0.organisation) \($0.number)" }
+        lines += settings.diarienummer.map { "Diarienummer: \($0.organisation) \(PlaceholderText.plain($0.number))" }
         lines += ["", "Svara \(deadlineText).", "", "Öppna först \(Self.letter): brevet beskriver remissen och hur ni svarar.", "",
                   "Innehåll:"]
         lines += entries.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 }
@@ -223,8 +115,10 @@ package struct RemissPackage {
             "",
             "Allt fungerar utan internetanslutning. Formuläret skickar inget självt; ett påbörjat svar sparas bara i den här webbläsaren.",
             "",
-            "Frågor: " + settings.contacts.map { "\($0.name), \($0.role), \($0.email)" + ($0.phone.map { ", \($0)" } ?? "") }
-                .joined(separator: "; "),
+            "Frågor: " + settings.contacts.map { person in
+                ([person.name, person.role, person.email] + (person.phone.map { [$0] } ?? [])).map(PlaceholderText.plain)
+                    .joined(separator: ", ")
+            }.joined(separator: "; "),
         ]
         // CRLF, so that the file reads well in Notepad too.
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -89,21 +89,31 @@ package struct SiteBuilder {
 
     struct StatementPage {
         var publisher: String
-        var contactName: String
+        var hasContact: Bool
+        var contactNameHTML: String
         var contactEmail: String
+        var contactEmailHTML: String
         var hasContactEmail: Bool
+        var contactPhoneHTML: String
+        var hasContactPhone: Bool
         var assessedOn: String
     }
 
+    /// The accessibility statement. Without a contact in the manifest (a warning, AV120) readers are
+    /// sent to the publisher, never to a blank.
     func renderAccessibilityStatement() throws -> String {
         let manifest = workspace.working?.manifest
         // The date of the newest decision or publication, never the clock: same input, same bytes.
         let dates = workspace.versions.compactMap(\.publishedOn) + workspace.patches.values.map(\.decidedOn)
         let assessed = dates.max().map(SwedishDate.format) ?? ""
+        let contact = manifest?.contact
         return try page("tillganglighet", StatementPage(
-            publisher: manifest?.publisher ?? Swedish.list(manifest?.parties ?? []),
-            contactName: manifest?.contact?.name ?? "", contactEmail: manifest?.contact?.email ?? "",
-            hasContactEmail: manifest?.contact?.email != nil, assessedOn: assessed),
+            publisher: manifest?.publisher ?? Swedish.list(manifest?.parties ?? []), hasContact: contact != nil,
+            contactNameHTML: contact.map { PlaceholderText.html($0.name) } ?? "",
+            contactEmail: contact?.email?.text ?? "", contactEmailHTML: contact?.email.map(PlaceholderText.html) ?? "",
+            hasContactEmail: contact?.email != nil,
+            contactPhoneHTML: contact?.phone.map(PlaceholderText.html) ?? "", hasContactPhone: contact?.phone != nil,
+            assessedOn: assessed),
             frame: rootFrame(title: "Tillgänglighetsredogörelse – \(siteTitle)", current: "tillganglighet.html"))
     }
 

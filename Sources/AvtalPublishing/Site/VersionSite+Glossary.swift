@@ -22,9 +22,13 @@ extension VersionSite {
     }
 
     struct GlossaryPage {
+        /// Where the terms apply, from the kinds of the version's documents.
+        var scope: String
         var terms: [TermView]
         var avoid: [AvoidView]
         var hasAvoid: Bool
+        /// Why the words are avoided, each reason once, in the order the glossary gives them.
+        var reasons: [String]
     }
 
     func renderGlossary() throws -> String {
@@ -35,7 +39,10 @@ extension VersionSite {
                      definition: term.definition, source: term.source, avoid: Swedish.list(term.avoid), hasAvoid: !term.avoid.isEmpty)
         }
         let avoid: [AvoidView] = (glossary?.avoid ?? []).map { AvoidView(word: $0.word, instead: $0.instead) }
-        return try builder.page("begrepp", GlossaryPage(terms: terms, avoid: avoid, hasAvoid: !avoid.isEmpty),
+        var reasons: [String] = []
+        for reason in (glossary?.avoid ?? []).compactMap(\.reason) where !reasons.contains(reason) { reasons.append(reason) }
+        let scope = Swedish.throughout(text.documents.map(\.frontMatter.kind))
+        return try builder.page("begrepp", GlossaryPage(scope: scope, terms: terms, avoid: avoid, hasAvoid: !avoid.isEmpty, reasons: reasons),
                                 frame: frame(title: "Begrepp", current: "begrepp.html"))
     }
 
