@@ -151,7 +151,7 @@ func runCapturing(_ process: Process) throws -> (String, String) {
 }
 
 /// Hostile input through the binary: it reports and exits 1, it never crashes.
-@Suite struct HostileInputCommandTests {
+@Suite struct HostileTextCommandTests {
     /// A copy of the `valid` fixture with `line` as a paragraph at line 18.
     func corpus(withLine line: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-cli-\(UUID().uuidString)")
