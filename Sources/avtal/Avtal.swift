@@ -13,7 +13,8 @@ struct Avtal: ParsableCommand {
         commandName: "avtal",
         abstract: "Check, version and publish agreement texts kept in git.",
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Remiss.self, Responses.self, Versions.self, Diff.self, Amendments.self, Publish.self]
+        subcommands: [Init.self, Check.self, Build.self, Remiss.self, Responses.self, Versions.self, Diff.self, Amendments.self, Publish.self,
+                      Templates.self]
     )
 
     /// Parses, runs, and leaves every exit status to `Reporting`.
@@ -50,7 +51,9 @@ struct CorpusOptions: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: root) }
 
-    @Option(help: ArgumentHelp("The HTML templates (default: Templates/ beside the corpus folder, or AVTAL_TEMPLATES).", valueName: "dir"))
+    @Option(help: ArgumentHelp(
+        "A folder of HTML templates that override the built-in ones, file by file (default: AVTAL_TEMPLATES, else Templates/ beside the corpus folder).",
+        valueName: "dir"))
     var templates: String?
 
     var templateSearch: TemplateSearch {

@@ -92,13 +92,21 @@ import Testing
         #expect(fromEnvironment.stderr.contains("no templates folder at '/finns/inte' (given with AVTAL_TEMPLATES)"))
     }
 
-    @Test func aTemplatesFolderWithoutAFileIsRefusedNamingIt() throws {
-        for removed in ["svar.js", "layout.mustache"] {
-            let folder = try templatesCopy(without: removed)
-            let run = try build(templates: folder.path)
-            #expect(run.status == 2, "\(removed)")
-            #expect(run.stderr.contains("the templates folder '\(folder.path)' lacks \(removed)"), "\(run.stderr)")
-        }
+    /// A folder with only the files a corpus changes: those are its own, the rest are built in.
+    @Test func aTemplatesFolderWithoutAFileUsesTheBuiltInOne() throws {
+        let folder = try temporaryFolder("mallar")
+        try Data("body { color: black; }\n".utf8).write(to: folder.appendingPathComponent("style.css"))
+        let site = try temporaryFolder("ut").appendingPathComponent("site")
+        let run = try avtal(["build", "--root", "Tests/AvtalCoreTests/Fixtures/valid", "--output", site.path, "--templates", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOf: site.appendingPathComponent("style.css"), encoding: .utf8) == "body { color: black; }\n")
+        let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("<!DOCTYPE html>"), "the built-in layout frames the page")
+        let listed = try avtal(["templates", "list", "--templates", folder.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let lines = listed.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(lines.contains { $0.first == "style.css" && $0.last.map(String.init) == folder.appendingPathComponent("style.css").path })
+        #expect(lines.contains { $0.first == "layout.mustache" && $0.last == "built-in" }, "\(listed.stdout)")
     }
 
     @Test func aTemplateThatIncludesItselfIsRefused() throws {

@@ -110,15 +110,19 @@ func occurrences(of needle: String, in text: String) -> Int {
 }
 
 @Suite struct TemplateLibraryTests {
+    /// A template that neither the folder nor the built-in defaults have is named where it was expected;
+    /// one the folder lacks but the defaults have is the default.
     @Test func aMissingTemplateNamesItsPath() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-templates-\(UUID().uuidString)")
         let library = TemplateLibrary(folder: folder)
+        #expect(try library.template(named: "redline").description == (try TemplateLibrary().template(named: "redline").description))
         do {
-            _ = try library.template(named: "redline")
+            _ = try library.template(named: "sidfot")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "Template 'redline' not found: expected \(folder.path)/redline.mustache")
+            #expect(error.description == "Template 'sidfot' not found: expected \(folder.path)/sidfot.mustache")
         }
+        #expect(throws: TemplateError.self) { try TemplateLibrary().template(named: "sidfot") }
     }
 
     @Test func aBrokenTemplateSaysWhere() throws {

@@ -48,10 +48,4 @@ import Testing
             #expect(error.description == "\(folder.path)/sida.mustache:2:2: template is not UTF-8 text: byte 0xF6 at byte offset 5; save it as UTF-8")
         }
     }
-
-    /// Every file of the shipped templates is required of a templates folder, and nothing else.
-    @Test func theRequiredFilesAreTheShippedTemplates() throws {
-        let shipped = try FileManager.default.contentsOfDirectory(atPath: templatesFolder.path).filter { !$0.hasPrefix(".") }
-        #expect(Set(shipped) == Set(TemplateSearch.requiredFiles))
-    }
 }

@@ -27,14 +27,16 @@ package enum TemplateError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// The Mustache templates in one folder (`Templates/` of the project), loaded by name on demand.
+/// The Mustache templates and assets: the built-in defaults, each overridden by a file of the same name
+/// in `folder` when one is given. A folder may add templates of its own (partials its pages include).
 /// Templates render with HTML escaping: `{{value}}` is escaped; user text never goes through `{{{ }}}`.
 package struct TemplateLibrary: Sendable {
-    package let folder: URL
+    /// The folder whose files take the place of the built-in ones; nil for the built-in files alone.
+    package let folder: URL?
     /// Every template parsed once, when `preloaded()` made this value; otherwise parsed per use.
     private var parsed: MustacheLibrary?
 
-    package init(folder: URL) {
+    package init(folder: URL? = nil) {
         self.folder = folder
     }
 
@@ -45,28 +47,60 @@ package struct TemplateLibrary: Sendable {
         return copy
     }
 
-    package func url(of name: String) -> URL {
-        folder.appendingPathComponent(name + ".mustache")
+    /// Where a file is taken from: the folder's own file if it has one, else the built-in one.
+    package enum Origin: Sendable, Equatable {
+        case folder(URL)
+        case builtIn
     }
 
-    /// The template `<folder>/<name>.mustache`.
-    package func template(named name: String) throws(TemplateError) -> MustacheTemplate {
-        let url = url(of: name)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw .missing(name: name, path: url.path) }
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadable(path: url.path) }
-        let text: String
-        switch TextFile.decode(data) {
-        case let .success(decoded): text = decoded
-        case let .failure(bad):
-            throw .notUTF8(path: url.path, line: bad.location.line, column: bad.location.column, byte: bad.description)
+    /// Where `file` comes from; nil when neither the folder nor the defaults have it.
+    package func origin(of file: String) -> Origin? {
+        if let url = folder?.appendingPathComponent(file), FileManager.default.fileExists(atPath: url.path) {
+            return .folder(url)
         }
+        return BuiltInTemplates.files[file] == nil ? nil : .builtIn
+    }
+
+    /// The path messages name for `file`: in the folder, or marked as built in.
+    package func path(of file: String) -> String {
+        switch origin(of: file) {
+        case let .folder(url): url.path
+        case .builtIn: BuiltInTemplates.path(of: file)
+        case nil: folder.map { $0.appendingPathComponent(file).path } ?? BuiltInTemplates.path(of: file)
+        }
+    }
+
+    /// The bytes of `file`, checked to be UTF-8 text, from wherever `origin(of:)` says.
+    func bytes(of file: String, name: String) throws(TemplateError) -> Data {
+        let data: Data
+        switch origin(of: file) {
+        case let .folder(url):
+            guard let read = FileManager.default.contents(atPath: url.path) else { throw .unreadable(path: url.path) }
+            data = read
+        case .builtIn: data = BuiltInTemplates.files[file] ?? Data()
+        case nil: throw .missing(name: name, path: path(of: file))
+        }
+        if case let .failure(bad) = TextFile.decode(data) {
+            throw .notUTF8(path: path(of: file), line: bad.location.line, column: bad.location.column, byte: bad.description)
+        }
+        return data
+    }
+
+    /// The text of `file`, as `bytes(of:name:)`.
+    func contents(of file: String, name: String) throws(TemplateError) -> String {
+        String(decoding: try bytes(of: file, name: name), as: UTF8.self)
+    }
+
+    /// The template `<name>.mustache`.
+    package func template(named name: String) throws(TemplateError) -> MustacheTemplate {
+        let text = try contents(of: name + ".mustache", name: name)
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw .invalid(path: url.path, line: error.context.lineNumber, column: error.context.columnNumber,
+            throw .invalid(path: path(of: name + ".mustache"), line: error.context.lineNumber, column: error.context.columnNumber,
                            message: String(describing: error.error))
         } catch {
-            throw .invalid(path: url.path, line: 1, column: 1, message: String(describing: error))
+            throw .invalid(path: path(of: name + ".mustache"), line: 1, column: 1, message: String(describing: error))
         }
     }
 
@@ -92,28 +126,32 @@ package struct TemplateLibrary: Sendable {
         if frame.hasInlineStyle, context["inlineStyle"] as? String == "" {
             context["inlineStyle"] = String(decoding: try asset(named: "style.css"), as: UTF8.self)
         }
-        guard library.getTemplate(named: name) != nil else { throw .missing(name: name, path: url(of: name).path) }
+        guard library.getTemplate(named: name) != nil else { throw .missing(name: name, path: path(of: name + ".mustache")) }
         return library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Every template of the folder in one library, so that pages can use partials (`{{> clause}}`)
-    /// and inherit the layout (`{{<layout}}`).
+    /// The names of every template: the built-in ones and the folder's own `*.mustache` files.
+    package func templateNames() throws(TemplateError) -> [String] {
+        var files = Set(BuiltInTemplates.files.keys)
+        if let folder {
+            do {
+                files.formUnion(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+            } catch {
+                throw .missing(name: "*.mustache", path: folder.path)
+            }
+        }
+        return files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }.sorted()
+    }
+
+    /// Every template in one library, so that pages can use partials (`{{> clause}}`) and inherit the
+    /// layout (`{{<layout}}`); an override and the defaults it includes are checked together for circles.
     package func library() throws(TemplateError) -> MustacheLibrary {
         if let parsed { return parsed }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-                .filter { $0.hasSuffix(".mustache") }.sorted()
-        } catch {
-            throw .missing(name: "*.mustache", path: folder.path)
-        }
         var templates: [String: MustacheTemplate] = [:]
-        for file in names {
-            let name = String(file.dropLast(".mustache".count))
+        for name in try templateNames() {
             // A page that stands alone ({{! standalone }} on its first line, like the 60 kB response
             // form) uses no layout or partials; parsing it for every site build cost 15 % of the build.
-            if let head = FileManager.default.contents(atPath: url(of: name).path)?.prefix(64),
-               String(decoding: head, as: UTF8.self).hasPrefix(Self.standaloneMarker) { continue }
+            if try contents(of: name + ".mustache", name: name).hasPrefix(Self.standaloneMarker) { continue }
             templates[name] = try template(named: name)
         }
         try refuseRecursion(templates)
@@ -128,22 +166,17 @@ package struct TemplateLibrary: Sendable {
             do {
                 graph[name] = try TemplateIncludes.names(in: template.description)
             } catch {
-                throw .invalid(path: url(of: name).path, line: 1, column: 1,
+                throw .invalid(path: path(of: name + ".mustache"), line: 1, column: 1,
                                message: "\(error.tag): dynamic partials are not supported; name the template")
             }
         }
-        if let chain = TemplateIncludes.cycle(in: graph) { throw .recursion(path: url(of: chain[0]).path, chain: chain) }
+        if let chain = TemplateIncludes.cycle(in: graph) { throw .recursion(path: path(of: chain[0] + ".mustache"), chain: chain) }
     }
 
     /// A file that is copied as it is (the stylesheet).
     package func asset(named name: String) throws(TemplateError) -> Data {
-        let url = folder.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .missing(name: name, path: url.path) }
         // Every asset is text (CSS, JavaScript, a JSON schema), copied or inlined into UTF-8 pages.
-        if case let .failure(bad) = TextFile.decode(data) {
-            throw .notUTF8(path: url.path, line: bad.location.line, column: bad.location.column, byte: bad.description)
-        }
-        return data
+        try bytes(of: name, name: name)
     }
 }
 
