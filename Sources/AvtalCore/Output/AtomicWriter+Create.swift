@@ -24,8 +24,9 @@ extension AtomicWriter {
             }
         }
         let staging = sibling(of: target, role: "staging")
-        try writeTree(files, into: staging)
         defer { try? fm.removeItem(at: staging) }
+        let writer = try StagingWriter(folder: staging)
+        for path in files.keys.sorted() { try writer.write(path, files[path]!) }
         if !exists {
             guard Rename.move(staging, to: target, noReplace: true) else {
                 throw Failure("cannot put \(target.path) in place: \(String(cString: strerror(errno)))")
