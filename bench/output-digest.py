@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 """SHA-256 of every file under a folder, one line each, sorted; a zip is listed entry by entry.
 
-The remiss manifest names the git commit it was built from, which differs on every commit by
-design; that one value is blanked so the digest speaks about the output, not the commit.
+The remiss manifest names the git commit it was built from and whether the work tree was clean,
+which differ from commit to commit by design; those two values are blanked so the digest speaks
+about the output, not about the state of the repository it was made in.
 avtal's own bookkeeping (the .avtal-output marker in each output folder, and the writer's .*.lock
 files beside them) is not output and is skipped."""
 import hashlib, re, sys, zipfile
 from pathlib import Path
 
 COMMIT = re.compile(rb'("commit" : )"[0-9a-f]{40}"')
+CLEAN = re.compile(rb'("clean" : )(true|false)')
 
 
 def digest(name: str, data: bytes) -> str:
     if name.split(" ")[0].endswith("manifest.json"):
-        data = COMMIT.sub(rb'\1"<commit>"', data)
+        data = CLEAN.sub(rb'\1"<clean>"', COMMIT.sub(rb'\1"<commit>"', data))
     return f"{hashlib.sha256(data).hexdigest()}  {name}"
 
 
