@@ -45,6 +45,10 @@ def test_the_schema_is_the_official_one():
     Draft4Validator.check_schema(SCHEMA)
 
 
+# Fixtures whose problem a command other than check reports: check finds them clean.
+CLEAN_UNDER_CHECK = {"valid", "AV711-remiss-placeholder"}  # AV711: a final `avtal remiss`
+
+
 # Fixtures with notes that point elsewhere, fixes that insert, replace and remove, warnings, and a clean corpus.
 @pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and p.name.startswith("AV"))
                          + ["valid"])
@@ -52,7 +56,7 @@ def test_every_fixture_gives_a_valid_log(fixture: str):
     log = sarif(FIXTURES / fixture)
     assert errors(log) == []
     results = log["runs"][0]["results"]
-    assert (fixture == "valid") == (results == [])
+    assert (fixture in CLEAN_UNDER_CHECK) == (results == [])
 
 
 def test_a_log_outside_any_repository_is_valid_and_relative(tmp_path: Path):
