@@ -9,17 +9,36 @@ public struct SourceFile: Sendable {
     private let bytes: [UInt8]
     /// Byte offset at which each line starts; line n (1-based) starts at lineStarts[n - 1].
     private let lineStarts: [Int]
+    /// UTF-8 continuation bytes before each multiple of `checkpoint` bytes. A column is then found
+    /// by scanning at most `checkpoint` bytes, not the line up to it: a line with thousands of links
+    /// would otherwise cost its whole length for each link, quadratic in the line.
+    private let continuationsBefore: [Int]
+    private static let checkpoint = 256
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
         let bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var continuations: [Int] = []
+        var count = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset % Self.checkpoint == 0 { continuations.append(count) }
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            if byte & 0xC0 == 0x80 { count += 1 }
         }
+        if bytes.count % Self.checkpoint == 0 { continuations.append(count) }
         self.bytes = bytes
         self.lineStarts = starts
+        self.continuationsBefore = continuations
+    }
+
+    /// UTF-8 continuation bytes in `bytes[..<offset]`.
+    private func continuations(before offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpoint
+        var count = continuationsBefore[checkpoint]
+        for index in (checkpoint * Self.checkpoint)..<offset where bytes[index] & 0xC0 == 0x80 { count += 1 }
+        return count
     }
 
     /// Lines in the file; a final line terminator does not start another line.
@@ -43,10 +62,8 @@ public struct SourceFile: Sendable {
     public func location(line: Int, byteColumn: Int) -> SourceLocation {
         guard let range = byteRange(ofLine: line) else { return SourceLocation(line: line, column: byteColumn) }
         let limit = min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
-        var column = 1
-        for offset in range.lowerBound..<limit where bytes[offset] & 0xC0 != 0x80 {
-            column += 1
-        }
+        // One column per scalar: every byte but the continuation bytes starts one.
+        let column = 1 + (limit - range.lowerBound) - (continuations(before: limit) - continuations(before: range.lowerBound))
         // A column past the end of the line (cmark's end of a line break) stays past it.
         return SourceLocation(line: line, column: column + max(0, range.lowerBound + byteColumn - 1 - limit))
     }
