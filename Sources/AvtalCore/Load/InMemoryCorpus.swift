@@ -1,7 +1,7 @@
 /// A corpus whose files are held in memory: the load, check and assemble stages without a folder.
 /// The fuzz harnesses (`Sources/avtal-fuzz`) feed it thousands of inputs a second, which the disk
 /// would not keep up with; it runs the same readers, parser, checker and assembler as a folder does.
-package struct InMemoryCorpus {
+package struct InMemoryCorpus: Sendable {
     package private(set) var corpus: Corpus?
     package private(set) var context = CheckContext()
     /// Everything loading reported: the manifest, the registries and the documents.
@@ -9,21 +9,14 @@ package struct InMemoryCorpus {
     package private(set) var sources: [String: SourceFile] = [:]
 
     /// `files` maps corpus-relative paths to their text: the manifest (`agreement.yml`), the documents
-    /// it lists, the registries, and any other file that links may point to.
-    package init(files: [String: String]) {
+    /// it lists, the registries, and any other file that links may point to. A `context` given is used
+    /// instead of the registries in `files`: a harness reads them once, not once per input.
+    package init(files: [String: String], context: CheckContext? = nil) {
         let paths = Set(files.keys)
         let manifestSource = SourceFile(path: CorpusLoader.manifestName, text: files[CorpusLoader.manifestName] ?? "")
         sources[manifestSource.path] = manifestSource
         guard let manifest = CorpusLoader.readManifest(manifestSource, files: paths, diagnostics: &diagnostics) else { return }
-        if let text = files[StatuteRegistry.fileName] {
-            context.statutes = StatuteRegistry.read(source(StatuteRegistry.fileName, text), diagnostics: &diagnostics)
-        }
-        if let text = files[Glossary.fileName] {
-            context.glossary = Glossary.read(source(Glossary.fileName, text), diagnostics: &diagnostics)
-        }
-        if let text = files[ExternalDocuments.fileName] {
-            context.externalDocuments = ExternalDocuments.read(source(ExternalDocuments.fileName, text), diagnostics: &diagnostics)
-        }
+        if let context { self.context = context } else { readRegistries(files) }
         var texts: [(Manifest.Entry, SourceFile)] = []
         var seenIDs = Set<String>()
         for entry in manifest.documents where !seenIDs.contains(entry.id) {
@@ -34,6 +27,18 @@ package struct InMemoryCorpus {
         let (documents, documentDiagnostics) = CorpusLoader.parseDocuments(manifest: manifest, texts: texts, files: paths)
         diagnostics += documentDiagnostics
         corpus = Corpus(manifest: manifest, manifestSource: manifestSource, documents: documents, files: paths)
+    }
+
+    private mutating func readRegistries(_ files: [String: String]) {
+        if let text = files[StatuteRegistry.fileName] {
+            context.statutes = StatuteRegistry.read(source(StatuteRegistry.fileName, text), diagnostics: &diagnostics)
+        }
+        if let text = files[Glossary.fileName] {
+            context.glossary = Glossary.read(source(Glossary.fileName, text), diagnostics: &diagnostics)
+        }
+        if let text = files[ExternalDocuments.fileName] {
+            context.externalDocuments = ExternalDocuments.read(source(ExternalDocuments.fileName, text), diagnostics: &diagnostics)
+        }
     }
 
     private mutating func source(_ path: String, _ text: String) -> SourceFile {
