@@ -46,12 +46,15 @@ let package = Package(
             name: "avtal",
             dependencies: ["AvtalCore", "AvtalPublishing", "AvtalResponses", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The fuzz harnesses: a replay runner when built normally, a libFuzzer binary when `scripts/fuzz`
+        // builds it with -sanitize=fuzzer,address -DFUZZING.
+        .executableTarget(name: "avtal-fuzz", dependencies: ["AvtalCore", "AvtalResponses"]),
         .testTarget(name: "AvtalMarkdownTests", dependencies: ["AvtalMarkdown"], exclude: ["Resources"]),
         .testTarget(name: "AvtalCoreTests", dependencies: ["AvtalCore"], exclude: ["Fixtures", "Resources"]),
         .testTarget(name: "AvtalPublishingTests", dependencies: ["AvtalPublishing"], exclude: ["Fixtures"]),
         .testTarget(name: "AvtalResponsesTests", dependencies: ["AvtalResponses"], exclude: ["Fixtures"]),
-        // Depends on the executable so that `swift test` always builds the binary it runs.
-        .testTarget(name: "AvtalCLITests", dependencies: ["avtal"]),
+        // Depends on the executables so that `swift test` always builds the binaries it runs.
+        .testTarget(name: "AvtalCLITests", dependencies: ["avtal", "avtal-fuzz"], exclude: ["FuzzRegressions"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@ extension ResponseReader {
     /// The layout docs/responses.md documents: a header row, then one row per organisation.
     static let fixedColumns = ["version", "organisation-id", "organisation", "contact-name", "contact-email", "contact-phone", "exported"]
 
-    static func readCSV(_ text: String, source: String) -> [Result<(Response, [ResponseProblem]), Rejection>] {
+    package static func readCSV(_ text: String, source: String) -> [Result<(Response, [ResponseProblem]), Rejection>] {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }

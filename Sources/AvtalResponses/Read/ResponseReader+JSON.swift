@@ -3,7 +3,7 @@ import Foundation
 
 /// A file saved by the response form.
 extension ResponseReader {
-    static func readJSON(_ json: String, source: String) -> Result<(Response, [ResponseProblem]), Rejection> {
+    package static func readJSON(_ json: String, source: String) -> Result<(Response, [ResponseProblem]), Rejection> {
         let root: [String: Any]
         switch formObject(json) {
         case let .failure(rejection): return .failure(rejection)
