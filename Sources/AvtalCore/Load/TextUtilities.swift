@@ -5,10 +5,12 @@ extension StringProtocol where SubSequence == Substring {
     // Public for the publishing library, which reads untrusted text with the same rules.
     /// Without leading and trailing whitespace.
     public var trimmed: String {
-        var s = self[...]
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
+        // On scalars, not Characters: grapheme breaking made trimming a heading cost thousands of
+        // instructions, and a whitespace scalar never starts a grapheme that is not whitespace in text.
+        let scalars = self[...].unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isTrimmedSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isTrimmedSpace })!
+        return String(scalars[first...last])
     }
 
     /// Lines split at "\n", empty lines kept.
@@ -47,5 +49,13 @@ extension String {
             i = hay.index(after: i)
         }
         return false
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whitespace as `Character.isWhitespace` has it, with ASCII answered without a property lookup.
+    var isTrimmedSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
     }
 }
