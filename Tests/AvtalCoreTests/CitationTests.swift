@@ -95,7 +95,7 @@ func found(_ text: String, _ registry: StatuteRegistry, on date: CalendarDate = 
             .write(to: url, atomically: true, encoding: .utf8)
         let result = try CheckAction.run(root: folder)
         let problem = try #require(result.diagnostics.first { $0.code == .unknownParagraph })
-        #expect(Expected(problem) == .init(.unknownParagraph, "avtal.md", 12, 35))
+        #expect(Expected(problem) == .init(.unknownParagraph, "avtal.md", 12, 43))
         #expect(problem.summary == "16 kap. 99 § does not exist in hälso- och sjukvårdslagen (2017:30)")
         #expect(result.summary.errors == 1)
     }
@@ -111,7 +111,7 @@ func found(_ text: String, _ registry: StatuteRegistry, on date: CalendarDate = 
         let result = try CheckAction.run(root: folder)
         let codes = result.diagnostics.map(Expected.init)
         #expect(codes.contains(.init(.repealedStatute, "avtal.md", 12, 46)))
-        #expect(codes.contains(.init(.unknownParagraph, "avtal.md", 12, 79)))
+        #expect(codes.contains(.init(.unknownParagraph, "avtal.md", 12, 87)))
         let repealed = try #require(result.diagnostics.first { $0.code == .repealedStatute })
         #expect(repealed.summary.contains("2025:400"))
         #expect(repealed.notes.contains { $0.message == "replaced by socialtjänstlagen (2025:400)" })

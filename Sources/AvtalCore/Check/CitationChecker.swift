@@ -67,7 +67,7 @@ struct CitationChecker {
             mentioned.insert(statute.sfs)
             if writtenNumber == nil { reportMissingNumber(statute, citation, at: referenceRange, range: range) }
         }
-        checkParagraphs(citation, of: statute, at: range(citation.range))
+        checkParagraphs(citation, of: statute, range: range)
     }
 
     /// Ranges take an en dash; one paragraph takes "§", several take "§§".
@@ -79,8 +79,12 @@ struct CitationChecker {
                    fix: Fix("use '–'", range: range(dashRange), replacement: "–"))
         }
         if let sign = citation.sign, let signRange = citation.signRange, !citation.paragraphs.isEmpty {
-            let several = citation.citedParagraphs.count > 1
-            if several, sign == "§" {
+            // "4 eller 11 §": of alternatives one applies, so they take "§".
+            let several = citation.citedParagraphs.count > 1 && !citation.isAlternatives
+            if citation.isAlternatives, sign == "§§" {
+                report(.sectionSign, "Paragraphs joined by 'eller' are alternatives and take '§': '\(written)'",
+                       at: range(signRange), fix: Fix("use '§'", range: range(signRange), replacement: "§"))
+            } else if several, sign == "§" {
                 report(.sectionSign, "Several paragraphs take '§§': '\(written)'", at: range(signRange),
                        fix: Fix("use '§§'", range: range(signRange), replacement: "§§"))
             } else if !several, sign == "§§" {
@@ -148,18 +152,34 @@ struct CitationChecker {
                at: referenceRange, notes: [DiagnosticNote("write it in full the first time: \(statute.citationName)")], fix: fix)
     }
 
-    /// Every cited paragraph exists in the statute (when the registry lists its paragraphs).
-    private mutating func checkParagraphs(_ citation: Citation, of statute: Statute, at whole: SourceRange) {
+    /// Every cited paragraph exists in the statute (when the registry lists its paragraphs). Each part of
+    /// a compound citation is reported at its own number: "11" in "8 kap. 4 eller 11 §".
+    private mutating func checkParagraphs(_ citation: Citation, of statute: Statute,
+                                          range: (Range<String.Index>) -> SourceRange) {
         guard !statute.paragraphs.isEmpty, !citation.paragraphs.isEmpty else { return }
-        var cited = citation.citedParagraphs
-        if citation.isRange { cited = Array(Set(cited + citation.paragraphs)).sorted() }
-        let prefix = citation.chapter.map { "\($0) kap. " } ?? ""
-        let missing = cited.map { "\(prefix)\($0) §" }.filter { !statute.paragraphs.contains($0) }
-        guard !missing.isEmpty else { return }
+        // A chapter carried from "10 kap. 8 § och 9 § …" does not apply to a statute without chapters.
+        let chapter = citation.chapterIsCarried && !statute.hasChapters ? nil : citation.chapter
+        let prefix = chapter.map { "\($0) kap. " } ?? ""
+        let chapterExists = chapter.map { c in statute.paragraphs.contains { $0.hasPrefix("\(c) kap. ") } } ?? true
+        if !chapterExists, !citation.chapterIsCarried, let chapterRange = citation.chapterRange {
+            // Every paragraph is missing because the chapter is: one report, at the chapter.
+            return reportMissing(citation.citedParagraphs.map { "\(prefix)\($0) §" }, chapter: chapter, in: statute,
+                                 at: range(chapterRange), cited: citation.citedParagraphs)
+        }
+        for part in citation.parts {
+            let cited = part.cited
+            let missing = cited.map { "\(prefix)\($0) §" }.filter { !statute.paragraphs.contains($0) }
+            guard !missing.isEmpty else { continue }
+            reportMissing(missing, chapter: chapter, in: statute, at: range(part.range), cited: cited)
+        }
+    }
+
+    private mutating func reportMissing(_ missing: [String], chapter: String?, in statute: Statute, at location: SourceRange,
+                                        cited: [String]) {
         var notes: [DiagnosticNote] = []
-        if citation.chapter == nil, statute.hasChapters {
+        if chapter == nil, statute.hasChapters {
             notes.append(DiagnosticNote("\(statute.citationName) is divided into chapters: write 'N kap. \(cited[0]) §'"))
-        } else if let chapter = citation.chapter {
+        } else if let chapter {
             let inChapter = statute.paragraphs.filter { $0.hasPrefix("\(chapter) kap. ") }
                 .compactMap { Int($0.dropFirst("\(chapter) kap. ".count).prefix { $0.isNumber }) }
             if let last = inChapter.max() { notes.append(DiagnosticNote("\(chapter) kap. ends at \(last) §")) }
@@ -167,7 +187,7 @@ struct CitationChecker {
         }
         report(.unknownParagraph,
                "\(EnglishList.join(missing)) \(missing.count == 1 ? "does" : "do") not exist in \(statute.citationName)",
-               at: whole, notes: notes)
+               at: location, notes: notes)
     }
 }
 

@@ -77,41 +77,6 @@ public struct StatuteRegistry: Sendable {
     }
 }
 
-/// A citation found in text: "16 kap. 1 § andra stycket HSL", "6 kap. 12–14 §§ SoL", or a mention of
-/// a statute by name: "lagen (2017:612) om samverkan …". Ranges are in the scanned string.
-public struct Citation: Sendable {
-    public enum Reference: Sendable, Hashable {
-        case abbreviation(String)
-        case name(String, sfs: String?)
-        /// "lagen (2017:612)": only the number names it.
-        case number(String)
-        /// Something that reads as an abbreviation but is none the registry knows.
-        case unknownAbbreviation(String)
-    }
-
-    public var range: Range<String.Index>
-    public var chapter: String?
-    /// Paragraph designations as written: ["3"], ["12", "14"] for a range, ["8 a"].
-    public var paragraphs: [String]
-    public var isRange: Bool
-    public var dashRange: Range<String.Index>?
-    public var dash: Character?
-    public var sign: String?
-    public var signRange: Range<String.Index>?
-    public var reference: Reference?
-    public var referenceRange: Range<String.Index>?
-    /// "nedan HSL": the abbreviation this mention introduces.
-    public var introduces: String?
-
-    /// The paragraphs cited, ranges expanded: "12–14" gives 12, 13 and 14.
-    public var citedParagraphs: [String] {
-        guard isRange, paragraphs.count == 2, let low = Int(paragraphs[0]), let high = Int(paragraphs[1]), low <= high,
-              high - low < 200
-        else { return paragraphs }
-        return (low...high).map(String.init)
-    }
-}
-
 /// Finds Swedish statute citations in plain text. Built once per registry: the statutes' names are
 /// part of the patterns.
 public struct CitationRecognizer: @unchecked Sendable {
@@ -141,10 +106,12 @@ public struct CitationRecognizer: @unchecked Sendable {
         let names = Set(registry.statutes.flatMap(\.names)).sorted { $0.count > $1.count }
             .map { NSRegularExpression.escapedPattern(for: $0) }
         // A name the registry knows, or any one-word statute name ("arbetsmiljölagen"), which is then unknown.
-        let name = "(?<name>" + (names + [#"[\p{Ll}-]+(?:lagen|balken|förordningen)"#]).joined(separator: "|") + ")"
+        // A two-part name keeps its first part: "offentlighets- och sekretesslagen", not "sekretesslagen".
+        let unknownName = #"(?:\p{Ll}+- (?:och|eller) )?[\p{Ll}-]+(?:lagen|balken|förordningen)"#
+        let name = "(?<name>" + (names + [unknownName]).joined(separator: "|") + ")"
         let ordinals = Self.ordinals
         paragraphPattern = try! NSRegularExpression(pattern:
-            #"(?<![\p{L}\d])(?:(?<chapter>\d+(?: [a-z])?) kap\. )?(?<paras>\d+(?: [a-z])?(?:(?: ?[–-] ?| och |, )\d+(?: [a-z])?)*) (?<sign>§§?)(?:,? (?:"#
+            #"(?<![\p{L}\d])(?:(?<chapter>\d+(?: [a-z])?) kap\. )?(?<paras>\d+(?: [a-z])?(?:(?: ?[–-] ?| och | eller |, )\d+(?: [a-z])?)*) (?<sign>§§?)(?:,? (?:"#
                 + ordinals + #")(?:(?:, | och )(?:"# + ordinals + #"))* (?:stycket|styckena))?(?: (?:\d+|punkten \d+)(?= ))?"#)
         referencePattern = try! NSRegularExpression(pattern:
             #"^(?: i)? (?<ref>(?<lagen>lagen \((?<lagsfs>\d{4}:\d+)\))|"# + name
@@ -209,11 +176,12 @@ public struct CitationRecognizer: @unchecked Sendable {
         var covered: [Range<String.Index>] = []
         for match in clues.section ? matches(paragraphPattern, in: text) : [] {
             var citation = Citation(range: match.range, chapter: match.group("chapter")?.0, paragraphs: [], isRange: false)
+            citation.chapterRange = match.group("chapter")?.1
             if let (sign, range) = match.group("sign") {
                 citation.sign = sign
                 citation.signRange = range
             }
-            if let (_, range) = match.group("paras") { parseParagraphs(text[range], into: &citation) }
+            if let (_, range) = match.group("paras") { citation.parseParagraphs(text[range]) }
             if let reference = matches(referencePattern, in: text, from: match.range.upperBound, anchored: true).first {
                 citation.range = match.range.lowerBound..<reference.range.upperBound
                 citation.referenceRange = reference.group("ref")?.1 ?? reference.range
@@ -222,12 +190,7 @@ public struct CitationRecognizer: @unchecked Sendable {
             found.append(citation)
             covered.append(citation.range)
         }
-        // A paragraph without a statute takes the one of the next citation it is joined to:
-        // "16 kap. 1 § och 2 kap. 7 § SoL".
-        for index in found.indices.reversed() where found[index].reference == nil && index + 1 < found.count {
-            let between = text[found[index].range.upperBound..<found[index + 1].range.lowerBound].trimmed
-            if ["och", "samt", ",", "eller", ""].contains(between) { found[index].reference = found[index + 1].reference }
-        }
+        carryAcrossJoins(&found, in: text)
         for match in clues.parenthesis ? matches(mentionPattern, in: text) : []
         where !covered.contains(where: { $0.overlaps(match.range) }) {
             var citation = Citation(range: match.range, paragraphs: [], isRange: false)
@@ -255,32 +218,24 @@ public struct CitationRecognizer: @unchecked Sendable {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    private func parseParagraphs(_ text: Substring, into citation: inout Citation) {
-        var current = ""
-        var index = text.startIndex
-        func flush() {
-            let value = current.trimmed
-            if !value.isEmpty { citation.paragraphs.append(value) }
-            current = ""
+    /// Citations joined by "och", "eller", "samt" or a comma share what only one of them writes.
+    private func carryAcrossJoins(_ found: inout [Citation], in text: String) {
+        func joined(_ index: Int) -> Bool {
+            let between = text[found[index].range.upperBound..<found[index + 1].range.lowerBound].trimmed
+            return ["och", "samt", ",", "eller", ""].contains(between)
         }
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "–" || character == "-" {
-                flush()
-                citation.isRange = true
-                citation.dash = character
-                citation.dashRange = index..<text.index(after: index)
-            } else if character == "," {
-                flush()
-            } else if text[index...].hasPrefix(" och ") {
-                flush()
-                index = text.index(index, offsetBy: 4)
-            } else {
-                current.append(character)
+        // The chapter carries forward to a paragraph written without one, while no statute has been
+        // named in between: "10 kap. 8 § andra stycket och 9 § SoL" cites 10 kap. 9 §.
+        for index in found.indices.dropLast() where found[index].reference == nil && joined(index) {
+            if found[index + 1].chapter == nil, let chapter = found[index].chapter {
+                found[index + 1].chapter = chapter
+                found[index + 1].chapterIsCarried = true
             }
-            index = text.index(after: index)
         }
-        flush()
+        // The statute carries backward: "16 kap. 1 § och 2 kap. 7 § SoL".
+        for index in found.indices.dropLast().reversed() where found[index].reference == nil && joined(index) {
+            found[index].reference = found[index + 1].reference
+        }
     }
 
     private func classify(_ match: Match) -> Citation.Reference {
