@@ -56,6 +56,8 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV402-unknown-document", expected: [.init(.unknownDocument, "avtal.md", 17, 9)]),
     .init(fixture: "AV403-missing-local-file", expected: [.init(.missingLocalFile, "avtal.md", 17, 4)]),
     .init(fixture: "AV404-malformed-reference", expected: [.init(.malformedReference, "avtal.md", 17, 9)]),
+    // "punkt 3" on a link to clause 1; the link whose text states no number is left alone.
+    .init(fixture: "AV405-link-text-mismatch", expected: [.init(.linkTextMismatch, "avtal.md", 16, 23)]),
     .init(fixture: "AV501-raw-html", expected: [
         .init(.rawHTML, "avtal.md", 17, 16), .init(.rawHTML, "avtal.md", 17, 24),
     ]),
@@ -179,7 +181,7 @@ func check(_ folder: URL) throws -> CheckResult {
 
     /// The proposed fixes are real: applied to the source, the problem goes away.
     @Test(arguments: ["AV101-unknown-key", "AV301-heading-without-id", "AV302-malformed-id",
-                      "AV401-unknown-clause", "AV107-front-matter-mismatch", "AV304-skipped-heading-level"])
+                      "AV401-unknown-clause", "AV405-link-text-mismatch", "AV107-front-matter-mismatch", "AV304-skipped-heading-level"])
     func applyingTheFixMakesTheCorpusClean(_ fixture: String) throws {
         let folder = try copyFixture(fixture)
         let before = try check(folder)

@@ -28,6 +28,11 @@ public struct EditableClause: Sendable {
     public var children: [EditableClause]
     public var headingOrigin: Origin
     public var bodyOrigin: Origin
+    /// Written `{#id .unnumbered}`: no number, and not counted among its siblings.
+    public var unnumbered = false
+
+    /// The heading's attribute block as written back: `{#id}` or `{#id .unnumbered}`.
+    public var attributes: String { unnumbered ? "{#\(id) .unnumbered}" : "{#\(id)}" }
 
     /// The text a lock's hash covers: heading and own text.
     public var lockedText: String { heading + "\n\n" + body }
@@ -85,9 +90,23 @@ public struct EditableDocument: Sendable {
         }
     }
 
-    /// "3.2.1" for the path [2, 1, 0]: numbers are positions in the tree, counted from 1.
+    /// "3.2.1" for the path [2, 1, 0]: numbers are positions in the tree, counted from 1. Only for
+    /// trees without unnumbered clauses; a document's own numbers come from `number(at:)`.
     public static func number(_ path: [Int]) -> String {
         path.map { String($0 + 1) }.joined(separator: ".")
+    }
+
+    /// The clause's number as readers see it: unnumbered clauses are skipped when counting siblings,
+    /// and an unnumbered clause (or one under it) has the empty number.
+    public func number(at path: [Int]) -> String {
+        var parts: [String] = []
+        var siblings = clauses
+        for index in path {
+            guard index < siblings.count, !siblings[index].unnumbered else { return "" }
+            parts.append(String(siblings[..<index].filter { !$0.unnumbered }.count + 1))
+            siblings = siblings[index].children
+        }
+        return parts.joined(separator: ".")
     }
 
     public func path(of id: String) -> [Int]? {
@@ -153,7 +172,7 @@ extension EditableDocument {
             // The heading as written: the plain text would lose escapes (`\<` would come back as raw HTML).
             return EditableClause(id: clause.id, heading: clause.headingMarkdown, body: body, children: clause.children.map(build),
                                   headingOrigin: .source(file: source.path, line: clause.headingRange.start.line),
-                                  bodyOrigin: origin)
+                                  bodyOrigin: origin, unnumbered: clause.unnumbered)
         }
         let firstHeading = document.clauses.first?.headingRange.start.line ?? source.lineCount + 1
         let (preamble, preambleOrigin) = ownText(document.textStartLine..<firstHeading)
@@ -216,7 +235,7 @@ extension EditableDocument {
         }
         walk { clause, path in
             add("", generated)
-            add("\(String(repeating: "#", count: path.count)) \(clause.heading) {#\(clause.id)}", clause.headingOrigin)
+            add("\(String(repeating: "#", count: path.count)) \(clause.heading) \(clause.attributes)", clause.headingOrigin)
             if !clause.body.isEmpty {
                 add("", generated)
                 add(clause.body, clause.bodyOrigin)

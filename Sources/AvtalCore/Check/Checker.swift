@@ -35,6 +35,9 @@ public enum Checker {
                 }
             }
         }
+        for document in corpus.documents {
+            diagnostics += linkTextMismatches(in: document, documents: documentsByID, history: history)
+        }
         diagnostics += unlistedFiles(corpus)
         if let recognizer = context.citations {
             for document in corpus.documents { diagnostics += citations(in: document, recognizer: recognizer) }

@@ -73,6 +73,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case unknownDocument = "AV402"
     case missingLocalFile = "AV403"
     case malformedReference = "AV404"
+    case linkTextMismatch = "AV405"
 
     case rawHTML = "AV501"
     case nestingTooDeep = "AV502"
@@ -143,6 +144,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .unknownDocument: "unknown-document"
         case .missingLocalFile: "missing-local-file"
         case .malformedReference: "malformed-reference"
+        case .linkTextMismatch: "link-text-mismatch"
         case .rawHTML: "raw-html"
         case .nestingTooDeep: "nesting-too-deep"
         case .unknownPatch: "unknown-patch"
@@ -185,7 +187,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     public var defaultSeverity: Severity {
         switch self {
         case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch, .rangeHyphen, .sectionSign, .missingSFSNumber,
-             .avoidedWord, .unusedTerm, .missingSiteContact: .warning
+             .avoidedWord, .unusedTerm, .missingSiteContact, .linkTextMismatch: .warning
         default: .error
         }
     }

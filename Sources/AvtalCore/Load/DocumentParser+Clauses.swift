@@ -9,6 +9,8 @@ private struct HeadingInfo {
     /// The `{#…}` suffix as written, if any, and where it is.
     var writtenID: String?
     var idRange: SourceRange?
+    /// `{#id .unnumbered}` (or Pandoc's `{#id -}`): the clause is not counted in the numbering.
+    var unnumbered = false
 }
 
 /// Building the clause tree from the headings.
@@ -64,19 +66,21 @@ extension DocumentParser {
         while let last = openByLevel.last, last.level >= info.level { openByLevel.removeLast() }
         let parent = openByLevel.last?.clause
         let index = document.clauses.count
+        // An unnumbered clause takes no number, so its siblings after it number as if it were absent.
         let ordinal: Int
         if let parent {
+            ordinal = document.clauses[parent].children.filter { !document.clauses[$0].unnumbered }.count
+                + (info.unnumbered ? 0 : 1)
             document.clauses[parent].children.append(index)
-            ordinal = document.clauses[parent].children.count
         } else {
-            topLevelCount += 1
+            if !info.unnumbered { topLevelCount += 1 }
             ordinal = topLevelCount
         }
         document.clauses.append(Clause(
             id: id, heading: info.text, headingMarkdown: headingMarkdown(info), level: info.level, parent: parent, children: [], ordinal: ordinal,
             headingRange: info.range, idRange: info.idRange ?? info.range,
             bodyLines: (info.range.end.line + 1)..<max(info.range.end.line + 1, nextHeadingLine),
-            hasOwnContent: false))
+            hasOwnContent: false, unnumbered: info.unnumbered))
         openByLevel.append((info.level, index))
 
         if let first = document.clauseIndex[id] {
@@ -95,7 +99,15 @@ extension DocumentParser {
         let text = block.plainText.trimmed
         var info = HeadingInfo(node: block, level: level, range: range, text: text)
         guard text.hasSuffix("}"), let open = text.lastRange(of: "{#") else { return info }
-        info.writtenID = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        let attributes = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        info.writtenID = attributes
+        // Pandoc's attribute syntax: the ID first, then classes. Only `.unnumbered` (and its short form
+        // `-`) means something here; any other word keeps the whole text as the ID, which is reported malformed.
+        let words = attributes.split(separator: " ")
+        if words.count > 1, words.dropFirst().allSatisfy({ $0 == ".unnumbered" || $0 == "-" }) {
+            info.writtenID = String(words[0])
+            info.unnumbered = true
+        }
         info.text = text[..<open.lowerBound].trimmed
         // Find the suffix in the source: on the heading's line for ATX, above the underline for setext.
         for n in stride(from: range.end.line, through: range.start.line, by: -1) {
@@ -162,7 +174,8 @@ extension DocumentParser {
             report(.malformedID,
                    "Clause ID '\(written)' is malformed: use lower-case a–z, digits and single dashes",
                    at: idRange,
-                   fix: Fix("use '\(proposal)'", range: idRange, replacement: "{#\(proposal)}"))
+                   fix: Fix("use '\(proposal)'", range: idRange,
+                            replacement: "{#\(proposal)\(info.unnumbered ? " .unnumbered" : "")}"))
         } else {
             let end = SourceRange(file: source.path, start: info.range.end, end: info.range.end)
             let endOfText = headingTextEnd(info) ?? end

@@ -139,6 +139,8 @@ public struct Clause: Sendable {
     /// Lines of the clause's own text (after the heading, before the next heading).
     public var bodyLines: Range<Int>
     public var hasOwnContent: Bool
+    /// Written `{#id .unnumbered}`: the clause has no number and its siblings number as if it were absent.
+    public var unnumbered = false
 }
 
 public enum ReferenceTarget: Hashable, Sendable {
@@ -209,11 +211,13 @@ public struct Document: Sendable {
 
     public var id: String { entry.id }
 
-    /// "3.2.1": computed from the tree, never written in the source.
+    /// "3.2.1": computed from the tree, never written in the source. Empty for an unnumbered clause
+    /// and for the clauses under one.
     public func number(of index: Int) -> String {
         var parts: [Int] = []
         var current: Int? = index
         while let i = current {
+            if clauses[i].unnumbered { return "" }
             parts.append(clauses[i].ordinal)
             current = clauses[i].parent
         }

@@ -40,8 +40,10 @@ private struct SectionWriter {
     private var survivors: [Fate] { fates.filter { !$0.deleted && !$0.inserted } }
 
     private func number(_ document: EditableDocument, _ id: String?) -> (String, [Int])? {
-        guard let id, let path = document.path(of: id) else { return nil }
-        return (EditableDocument.number(path), path)
+        // An unnumbered clause has no number to name: the amendment's numbered sentences leave it out.
+        guard let id, let path = document.path(of: id), case let number = document.number(at: path), !number.isEmpty
+        else { return nil }
+        return (number, path)
     }
 
     /// The fates that have a number in `document`, in the document's order.
@@ -79,16 +81,19 @@ private struct SectionWriter {
         var originalOf: [String: String] = [:]
         for fate in fates { if let original = fate.originalID { originalOf[fate.currentID] = original } }
         let touched = Set(fates.filter { $0.moved || $0.inserted }.map(\.currentID))
-        var renumbered: [(old: [Int], new: [Int])] = []
+        var renumbered: [(old: [Int], new: [Int], oldNumber: String, newNumber: String)] = []
         new.walk { clause, path in
-            guard !touched.contains(clause.id), let oldPath = old.path(of: originalOf[clause.id] ?? clause.id),
-                  oldPath.last != path.last else { return }
-            renumbered.append((oldPath, path))
+            guard !touched.contains(clause.id), let oldPath = old.path(of: originalOf[clause.id] ?? clause.id) else { return }
+            // Own numbers, not positions: an unnumbered clause before this one does not count.
+            let oldNumber = old.number(at: oldPath), newNumber = new.number(at: path)
+            guard !oldNumber.isEmpty, !newNumber.isEmpty,
+                  oldNumber.split(separator: ".").last != newNumber.split(separator: ".").last else { return }
+            renumbered.append((oldPath, path, oldNumber, newNumber))
         }
         renumbered.sort { $0.old.lexicographicallyPrecedes($1.old) }
         guard !renumbered.isEmpty else { return [] }
-        let before = Swedish.list(renumbered.map { EditableDocument.number($0.old) })
-        let after = Swedish.list(renumbered.map { EditableDocument.number($0.new) })
+        let before = Swedish.list(renumbered.map(\.oldNumber))
+        let after = Swedish.list(renumbered.map(\.newNumber))
         return [Item(sentence: "Nuvarande punkt \(before) betecknas punkt \(after).",
                      dels: "nuvarande punkt \(before) ska betecknas punkt \(after)")]
     }

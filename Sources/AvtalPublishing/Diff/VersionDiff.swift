@@ -169,6 +169,8 @@ package struct VersionDiff: Hashable, Sendable {
     private struct Entry {
         var clause: EditableClause
         var path: [Int]
+        /// As readers see it: empty for an unnumbered clause.
+        var number: String
         var parent: String?
         var order: Int
     }
@@ -181,7 +183,7 @@ package struct VersionDiff: Hashable, Sendable {
             parents[path] = clause.id
             let parent = path.count > 1 ? parents[Array(path.dropLast())] : nil
             if byID[clause.id] == nil { byID[clause.id] = list.count }
-            list.append(Entry(clause: clause, path: path, parent: parent, order: list.count))
+            list.append(Entry(clause: clause, path: path, number: document.number(at: path), parent: parent, order: list.count))
         }
         return (list, byID)
     }
@@ -195,7 +197,7 @@ package struct VersionDiff: Hashable, Sendable {
         let added = status == .added
         var clauses: [ClauseDiff] = []
         document.walk { clause, path in
-            let number = EditableDocument.number(path)
+            let number = document.number(at: path)
             clauses.append(ClauseDiff(
                 oldID: added ? nil : clause.id, newID: added ? clause.id : nil,
                 oldNumber: added ? nil : number, newNumber: added ? number : nil,
@@ -291,7 +293,7 @@ package struct VersionDiff: Hashable, Sendable {
             var placed: [(key: [Int], diff: ClauseDiff)] = []
             for entry in newList {
                 let new = entry.clause
-                let number = EditableDocument.number(entry.path)
+                let number = entry.number
                 guard let oldID = newToOld[new.id], let oldEntry = oldByID[oldID].map({ oldList[$0] }) else {
                     placed.append(([entry.order, 0, 0], ClauseDiff(
                         oldID: nil, newID: new.id, oldNumber: nil, newNumber: number, oldHeading: nil, newHeading: new.heading,
@@ -301,7 +303,7 @@ package struct VersionDiff: Hashable, Sendable {
                 let old = oldEntry.clause
                 let diff = ClauseDiff(
                     oldID: old.id, newID: new.id,
-                    oldNumber: EditableDocument.number(oldEntry.path), newNumber: number,
+                    oldNumber: oldEntry.number, newNumber: number,
                     oldHeading: old.heading, newHeading: new.heading,
                     heading: old.heading == new.heading ? nil : TextChange(old: old.heading, new: new.heading),
                     body: old.body == new.body ? nil : TextChange(old: old.body, new: new.body),
@@ -316,7 +318,7 @@ package struct VersionDiff: Hashable, Sendable {
                 }
                 let old = entry.clause
                 placed.append(([lastSurvivor, 1, entry.order], ClauseDiff(
-                    oldID: old.id, newID: nil, oldNumber: EditableDocument.number(entry.path), newNumber: nil,
+                    oldID: old.id, newID: nil, oldNumber: entry.number, newNumber: nil,
                     oldHeading: old.heading, newHeading: nil,
                     heading: TextChange(old: old.heading, new: ""), body: TextChange(old: old.body, new: ""), isMoved: false)))
             }

@@ -38,7 +38,7 @@ extension RemissPackage {
         var chapters: [[String: Any]] = []
         var clauses: [[String: Any]] = []
         document.walk { clause, path in
-            let number = EditableDocument.number(path)
+            let number = document.number(at: path)
             let heading = Markdown.parse(clause.heading).plainText
             if path.count == 1 {
                 chapters.append(["id": clause.id, "number": number, "heading": heading,

@@ -3,6 +3,7 @@ import AvtalMarkdown
 
 /// What references in a version's text point to and how they read: "punkt 3.2" within a document,
 /// "punkt 3.2 i Överenskommelse om munhälsa" across documents, the short title for a whole document.
+/// An unnumbered clause reads as its heading: "Parter", "Parter i Överenskommelse om munhälsa".
 /// Numbers are the version's own, computed from its clause tree.
 package struct ReferenceLabels {
     package struct ClauseInfo {
@@ -29,7 +30,7 @@ package struct ReferenceLabels {
         for document in text.documents {
             var clauses: [String: ClauseInfo] = [:]
             document.walk { clause, path in
-                clauses[clause.id] = ClauseInfo(number: EditableDocument.number(path),
+                clauses[clause.id] = ClauseInfo(number: document.number(at: path),
                                                 heading: Markdown.parse(clause.heading).plainText)
             }
             index[document.entry.id] = clauses
@@ -45,10 +46,11 @@ package struct ReferenceLabels {
         case let .clause(documentID, clauseID):
             let resolved = text.history.resolve(document: documentID, id: clauseID)
             guard let info = index[documentID]?[resolved], let document = text.document(documentID) else { return nil }
-            let label = documentID == entry.id
-                ? "punkt \(info.number)"
-                : "punkt \(info.number) i \(document.frontMatter.shortTitle)"
-            return .clause(document: documentID, id: resolved, label: label, title: "\(label): \(info.heading)")
+            // An unnumbered clause ("Parter") is named by its heading: it has no number to cite.
+            let name = info.number.isEmpty ? info.heading : "punkt \(info.number)"
+            let label = documentID == entry.id ? name : "\(name) i \(document.frontMatter.shortTitle)"
+            return .clause(document: documentID, id: resolved, label: label,
+                           title: info.number.isEmpty ? label : "\(label): \(info.heading)")
         case let .document(documentID):
             guard let document = text.document(documentID) else { return nil }
             return .document(id: documentID, label: document.frontMatter.shortTitle, title: document.frontMatter.title)

@@ -79,9 +79,13 @@ extension VersionSite {
         func write(_ clause: ClauseContext) {
             let e = HTML.escape
             out += "<section class=\"clause\" id=\"\(e(clause.anchor))\">\n"
-            out += "<\(clause.tag) class=\"clause-heading\"><span class=\"number\">\(e(clause.number))</span> "
+            // An unnumbered clause shows no number, and its permalink is named by its heading.
+            let numbered = !clause.number.isEmpty
+            out += "<\(clause.tag) class=\"clause-heading\">"
+            if numbered { out += "<span class=\"number\">\(e(clause.number))</span> " }
             out += "<span class=\"heading-text\">\(clause.headingHTML)</span> <a class=\"permalink\" href=\"#\(e(clause.anchor))\">#"
-            out += "<span class=\"visually-hidden\"> Länk till punkt \(e(clause.number))</span></a></\(clause.tag)>\n"
+            let name = numbered ? "punkt \(e(clause.number))" : e(clause.headingText)
+            out += "<span class=\"visually-hidden\"> Länk till \(name)</span></a></\(clause.tag)>\n"
             for alias in clause.aliases { out += "<span class=\"alias-anchor\" id=\"\(e(alias))\"></span>\n" }
             out += clause.bodyHTML
             if !clause.cases.isEmpty {
@@ -101,7 +105,8 @@ extension VersionSite {
         var out = ""
         func write(_ clause: ClauseContext) {
             let e = HTML.escape
-            out += "<li><a href=\"#\(e(clause.anchor))\"><span class=\"number\">\(e(clause.number))</span> \(e(clause.headingText))</a>"
+            let number = clause.number.isEmpty ? "" : "<span class=\"number\">\(e(clause.number))</span> "
+            out += "<li><a href=\"#\(e(clause.anchor))\">\(number)\(e(clause.headingText))</a>"
             if !clause.children.isEmpty {
                 out += "\n<ol>\n"
                 for child in clause.children { write(child) }
@@ -142,7 +147,7 @@ extension VersionSite {
             return ClauseContext(
                 anchor: layout.anchor(document: document.entry.id, clause: clause.id),
                 tag: "h\(min(6, baseLevel + path.count - 1))",
-                number: EditableDocument.number(path), headingHTML: rendered.headings[clause.id] ?? "",
+                number: document.number(at: path), headingHTML: rendered.headings[clause.id] ?? "",
                 headingText: labels.index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
                 bodyHTML: rendered.bodies[clause.id]?.html(layout) ?? "",
                 aliases: (aliasesByID[clause.id] ?? []).sorted().map { layout.anchor(document: document.entry.id, clause: $0) },

@@ -28,7 +28,7 @@ extension CompilationRenderer {
                 places.append(PlaceView(heading: "Dokumentet som helhet", commentsHTML: commentsHTML(comments)))
             }
             document.walk { clause, path in
-                let number = EditableDocument.number(path)
+                let number = document.number(at: path)
                 let heading = labels.index[id]?[clause.id]?.heading ?? clause.heading
                 if path.count == 1, let chart = chart("\(id)/\(clause.id)", title: "\(number) \(heading)") { chapters.append(chart) }
                 let comments = (byPlace[.chapter(document: id, chapter: clause.id)] ?? []) + (byPlace[.clause(document: id, clause: clause.id)] ?? [])
