@@ -180,6 +180,21 @@ import Testing
     }
 }
 
+extension WordDiffTests {
+    /// A clause rewritten at great length is not aligned word by word (that took minutes on a
+    /// megabyte): the common start and end stay equal, the rest is deleted and inserted whole.
+    @Test func aVeryLongRewriteKeepsItsCommonStartAndEnd() {
+        let old = "Avtalstiden framgår av punkt 4. Slut."
+        let new = "Avtalstiden " + String(repeating: "www.a.se ", count: 30_000) + "framgår. Slut."
+        let runs = WordDiff.runs(from: old, to: new)
+        #expect(runs.map(\.kind) == [.equal, .deleted, .inserted, .equal])
+        #expect(runs.first?.text == "Avtalstiden ")
+        #expect(runs.last?.text == ". Slut.")
+        #expect(runs.filter { $0.kind != .inserted }.map(\.text).joined() == old)
+        #expect(runs.filter { $0.kind != .deleted }.map(\.text).joined() == new)
+    }
+}
+
 @Suite struct DiffTextRendererTests {
     @Test func listsEveryDocumentCompactly() throws {
         let workspace = try loadFixture("andringar")

@@ -69,15 +69,39 @@ package enum WordDiff {
         if old.isEmpty { return [TextRun(.inserted, new)] }
         if new.isEmpty { return [TextRun(.deleted, old)] }
         let a = tokens(old), b = tokens(new)
-        let difference = b.difference(from: a)
         var removed = [Bool](repeating: false, count: a.count), inserted = [Bool](repeating: false, count: b.count)
-        for change in difference {
-            switch change {
-            case let .remove(offset, _, _): removed[offset] = true
-            case let .insert(offset, _, _): inserted[offset] = true
+        // Myers costs (n + m) × d: a clause rewritten at great length (a megabyte of new text) took
+        // minutes. Past `alignLimit` tokens only the common start and end are kept, and what lies
+        // between them is shown deleted and inserted whole; ordinary clauses never get near it.
+        let lower = a.count + b.count > alignLimit ? commonPrefix(a, b) : 0
+        let upper = a.count + b.count > alignLimit ? commonSuffix(a, b, after: lower) : 0
+        if a.count + b.count > alignLimit {
+            for i in lower..<(a.count - upper) { removed[i] = true }
+            for i in lower..<(b.count - upper) { inserted[i] = true }
+        } else {
+            for change in b.difference(from: a) {
+                switch change {
+                case let .remove(offset, _, _): removed[offset] = true
+                case let .insert(offset, _, _): inserted[offset] = true
+                }
             }
         }
         return runs(merging(groups(a, b, removed: removed, inserted: inserted)))
+    }
+
+    /// Above this many tokens on both sides together, a changed text is not aligned word by word.
+    static let alignLimit = 40_000
+
+    private static func commonPrefix<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+        var n = 0
+        while n < a.count, n < b.count, a[n] == b[n] { n += 1 }
+        return n
+    }
+
+    private static func commonSuffix<T: Equatable>(_ a: [T], _ b: [T], after prefix: Int) -> Int {
+        var n = 0
+        while n < a.count - prefix, n < b.count - prefix, a[a.count - 1 - n] == b[b.count - 1 - n] { n += 1 }
+        return n
     }
 
     /// Equal stretches and changed stretches (deleted text, inserted text), in order.
