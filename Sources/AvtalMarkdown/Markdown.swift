@@ -1,4 +1,5 @@
 import CMarkGFM
+import Foundation
 
 /// Entry points to cmark-gfm.
 public enum Markdown {
@@ -47,12 +48,19 @@ public enum Markdown {
             }
         }
         var text = source
+        // cmark-gfm turns the extensions' special characters (autolink's ':', 'w', '@', …) on in a
+        // global table while it parses inlines, and off again when a parse ends: two parses at once
+        // switch them off under each other, and autolinks came out differently from run to run.
+        // Parsing is serialised; everything else about a parse stays on every core.
+        parseLock.lock()
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        let finished = cmark_parser_finish(parser)
+        parseLock.unlock()
+        guard let root = finished else {
             fatalError("cmark_parser_finish failed: out of memory")
         }
         defer { cmark_node_free(root) }
@@ -62,4 +70,6 @@ public enum Markdown {
     /// The C registry of core extensions is global and not thread-safe: register it once, lazily,
     /// through a global whose initialisation Swift guarantees to run exactly once.
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    private static let parseLock = NSLock()
 }
