@@ -6,8 +6,8 @@ extension Checker {
     static func glossaryChecks(_ documents: [Document], patientCases: [Document], glossary: Glossary,
                                reportUnused: Bool) -> [Diagnostic] {
         let avoided = glossary.avoidedForms
-        let (termIndex, termOfForm) = glossary.termIndex
-        let index = PhraseIndex(avoided.map(\.form) + termIndex.phrases)
+        let (termForms, termOfForm) = glossary.termForms
+        let index = PhraseIndex(avoided.map(\.form) + termForms)
         var diagnostics: [Diagnostic] = []
         var used = Set<Int>()
         for document in documents {

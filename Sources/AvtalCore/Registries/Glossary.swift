@@ -42,6 +42,12 @@ public struct Glossary: Sendable {
 
     /// Every form of every term; `termOfForm[id]` is the term's position in `terms`.
     public var termIndex: (index: PhraseIndex, termOfForm: [Int]) {
+        let (forms, owners) = termForms
+        return (PhraseIndex(forms), owners)
+    }
+
+    /// Every form of every term, and the position in `terms` of the term each belongs to.
+    var termForms: (forms: [String], termOfForm: [Int]) {
         var forms: [String] = [], owners: [Int] = []
         for (position, term) in terms.enumerated() {
             for form in term.allForms {
@@ -49,7 +55,7 @@ public struct Glossary: Sendable {
                 owners.append(position)
             }
         }
-        return (PhraseIndex(forms), owners)
+        return (forms, owners)
     }
 
     static func read(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Glossary? {

@@ -9,11 +9,7 @@ public struct PhraseIndex: Sendable {
     /// First word → (the phrase's words, the phrase's number). Words are 64-bit FNV-1a hashes of their
     /// lower-cased bytes: no allocation per word of text.
     private var byFirstWord: [UInt64: [(words: [UInt64], id: Int)]] = [:]
-    /// The phrases, by number: an index can be extended by building one over these and more.
-    public let phrases: [String]
-
     public init(_ phrases: [String]) {
-        self.phrases = phrases
         for (id, phrase) in phrases.enumerated() {
             let words = Self.words(in: phrase).map(\.word)
             guard let first = words.first else { continue }
