@@ -9,37 +9,7 @@ import Testing
     /// versions-all-operations with a second draft, v2, made from the working text by its own patch.
     func corpusWithTwoDrafts() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-race-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("versions-all-operations"), to: root)
-        func append(_ text: String, to file: String) throws {
-            let url = root.appendingPathComponent(file)
-            try (try String(contentsOf: url, encoding: .utf8) + text).write(to: url, atomically: true, encoding: .utf8)
-        }
-        // The alias that v1's rename needs once v1 is published.
-        try append("aliases:\n  avtal#regionen: regionens-ansvar\n", to: "agreement.yml")
-        try """
-            id: p2
-            kind: adjustment
-            title: Rättelse
-            decided-by: SRO
-            decided-on: 2025-01-30
-            reference: SRO 2025-01-30, ärende 5
-            rationale: Ett prov på två samtidiga publiceringar.
-            changes:
-              - target: avtal#avtalstid
-                replace: 31 december 2030
-                with: 31 december 2032
-
-            """.write(to: root.appendingPathComponent("patches/p2.yml"), atomically: true, encoding: .utf8)
-        try append("""
-              - id: v2
-                title: Version 2
-                status: draft
-                published-on: 2025-02-02
-                base: working
-                patches:
-                  - p2
-
-            """, to: "versions.yml")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("versions-two-drafts"), to: root)
         return root
     }
 

@@ -14,35 +14,7 @@ import Testing
     }
 
     /// `corpus()` with a second draft, v2, built from the working text by a patch of its own.
-    func corpusWithTwoDrafts() throws -> URL {
-        let folder = try corpus()
-        try """
-            id: p2
-            kind: adjustment
-            title: Rättelse
-            decided-by: SRO
-            decided-on: 2025-01-30
-            reference: SRO 2025-01-30, ärende 5
-            rationale: Ett test.
-            changes:
-              - target: avtal#avtalstid
-                replace: 31 december 2030
-                with: 31 december 2032
-
-            """.write(to: folder.appendingPathComponent("patches/p2.yml"), atomically: true, encoding: .utf8)
-        let url = folder.appendingPathComponent("versions.yml")
-        try (try String(contentsOf: url, encoding: .utf8) + """
-              - id: v2
-                title: Version 2
-                status: draft
-                published-on: 2025-02-02
-                base: working
-                patches:
-                  - p2
-
-            """).write(to: url, atomically: true, encoding: .utf8)
-        return folder
-    }
+    func corpusWithTwoDrafts() throws -> URL { try copyFixture("versions-two-drafts") }
 
     func publishConcurrently(_ root: URL, _ versions: [String]) -> [Result<String, any Error>] {
         let results = Results(count: versions.count)
