@@ -78,6 +78,12 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV614-unused-patch", expected: [.init(.unusedPatch, "patches/p2.yml", 1, 5)]),
     .init(fixture: "AV615-interrupted-publish", expected: [.init(.interruptedPublish, "versions.yml", 2, 9)]),
     // Text written by a patch that refers to a clause that does not exist: reported at the patch change.
+    // The working group agreed the wording of avtalstid; a word was added afterwards, without a decision.
+    .init(fixture: "AV650-agreed-wording-changed", expected: [.init(.agreedWordingChanged, "avtal.md", 14, 1)]),
+    // The agreed clause was renamed without an alias: the agreement now points at nothing.
+    .init(fixture: "AV651-agreed-clause-gone", expected: [.init(.agreedClauseGone, "agreed.yml", 5, 13)]),
+    // The entry's text was edited by hand; its hash still is the agreed text's, so it is not trusted.
+    .init(fixture: "AV652-agreed-entry-altered", expected: [.init(.agreedEntryAltered, "agreed.yml", 5, 13)]),
     .init(fixture: "AV701-remiss-deadline-before-opening", expected: [.init(.remissDeadlineBeforeOpening, "remiss/v1.yml", 13, 9)]),
     .init(fixture: "AV702-unknown-consultee-group", expected: [.init(.unknownConsulteeGroup, "remiss/v1.yml", 19, 5)]),
     .init(fixture: "AV703-missing-remiss-contact", expected: [.init(.missingRemissContact, "remiss/v1.yml", 7, 11)]),

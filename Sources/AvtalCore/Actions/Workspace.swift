@@ -26,6 +26,10 @@ public struct Workspace: Sendable {
     public internal(set) var consultees: Consultees?
     /// The settings of each remiss (`remiss/<version>.yml`) that could be read, by version ID.
     public internal(set) var remiss: [String: RemissSettings] = [:]
+    /// `agreed.yml`, when the corpus has one: the wording the working group agreed.
+    public internal(set) var agreed: AgreedWording?
+    /// The working text's clauses whose wording differs from what was agreed (AV650, AV651).
+    public internal(set) var deviations: [AgreedDeviation] = []
     /// Patch files whose problems are already reported; a version listing them is not told again.
     var unreadablePatches: Set<String> = []
     /// The published version a scoped load is for (`load(root:scope:)`); nil when the whole corpus is loaded.
@@ -56,6 +60,7 @@ public struct Workspace: Sendable {
         workspace.corpora[VersionsFile.working] = corpus
         workspace.loadVersions()
         workspace.loadRemiss()
+        if workspace.scope == nil { workspace.loadAgreed() }
         workspace.diagnostics = Self.deduplicated(workspace.diagnostics)
         return workspace
     }

@@ -5,7 +5,7 @@ enum TextComparison {
         return "“" + (flat.count > limit ? String(flat.prefix(limit)) + "…" : flat) + "”"
     }
 
-    static func notes(expected: String, found: String) -> [DiagnosticNote] {
+    static func notes(expected: String, found: String, labels: (String, String) = ("expected", "found")) -> [DiagnosticNote] {
         let a = words(expected), b = words(found)
         var prefix = 0
         while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
@@ -21,7 +21,10 @@ enum TextComparison {
             if end < w.count { out += " …" }
             return out
         }
-        return [DiagnosticNote("expected: \(excerpt(a))"), DiagnosticNote("found:    \(excerpt(b))")]
+        // The two labels padded to one width, so that the excerpts line up.
+        let width = max(labels.0.count, labels.1.count) + 1
+        func label(_ text: String) -> String { (text + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0) }
+        return [DiagnosticNote(label(labels.0) + excerpt(a)), DiagnosticNote(label(labels.1) + excerpt(b))]
     }
 
     static func words(_ text: String) -> [String] {

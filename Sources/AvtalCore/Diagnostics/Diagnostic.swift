@@ -94,6 +94,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case unusedPatch = "AV614"
     case interruptedPublish = "AV615"
 
+    case agreedWordingChanged = "AV650"
+    case agreedClauseGone = "AV651"
+    case agreedEntryAltered = "AV652"
+
     case remissDeadlineBeforeOpening = "AV701"
     case unknownConsulteeGroup = "AV702"
     case missingRemissContact = "AV703"
@@ -162,6 +166,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .retiredReference: "retired-reference"
         case .unusedPatch: "unused-patch"
         case .interruptedPublish: "interrupted-publish"
+        case .agreedWordingChanged: "agreed-wording-changed"
+        case .agreedClauseGone: "agreed-clause-gone"
+        case .agreedEntryAltered: "agreed-entry-altered"
         case .remissDeadlineBeforeOpening: "remiss-deadline-before-opening"
         case .unknownConsulteeGroup: "unknown-consultee-group"
         case .missingRemissContact: "missing-remiss-contact"
@@ -187,7 +194,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     public var defaultSeverity: Severity {
         switch self {
         case .unlistedFile, .skippedHeadingLevel, .emptyClause, .unusedPatch, .rangeHyphen, .sectionSign, .missingSFSNumber,
-             .avoidedWord, .unusedTerm, .missingSiteContact, .linkTextMismatch: .warning
+             .avoidedWord, .unusedTerm, .missingSiteContact, .linkTextMismatch, .agreedWordingChanged, .agreedClauseGone: .warning
         default: .error
         }
     }

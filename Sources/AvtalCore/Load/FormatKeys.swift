@@ -58,10 +58,12 @@ package enum FormatKeys {
     package static let disposition = KeySet("remissvar/<version>/dispositions.yml: a disposition",
                                             ["disposition", "motivation", "carried-by"])
 
+    package static let agreed = KeySet("agreed.yml", ["agreements"])
+    package static let agreedEntry = KeySet("agreed.yml: an entry of agreements", ["clause", "by", "on", "note", "sha256", "text"])
     package static let all: [KeySet] = [
         manifest, manifestContact, manifestDocument, manifestTheme, frontMatter, versions, version, patch, change, insert,
         statutes, statute, glossary, term, avoidedWord, externalDocuments, externalDocument, patientCase,
         consultees, consulteeGroup, consultee, remiss, diarienummer, sender, contact, deadline, answer,
-        dispositions, disposition,
+        dispositions, disposition, agreed, agreedEntry,
     ]
 }

@@ -63,6 +63,8 @@ extension VersionSite {
         var children: [ClauseContext]
         var hasChildren: Bool
         var cases: [CaseLink] = []
+        /// The agreed-wording note (`deviationHTML`), for a working-text clause that differs from it.
+        var deviationHTML = ""
     }
 
     struct CaseLink {
@@ -87,6 +89,7 @@ extension VersionSite {
             let name = numbered ? "punkt \(e(clause.number))" : e(clause.headingText)
             out += "<span class=\"visually-hidden\"> Länk till \(name)</span></a></\(clause.tag)>\n"
             for alias in clause.aliases { out += "<span class=\"alias-anchor\" id=\"\(e(alias))\"></span>\n" }
+            out += clause.deviationHTML
             out += clause.bodyHTML
             if !clause.cases.isEmpty {
                 out += "<p class=\"cases\">Belyses av patientfall: "
@@ -142,9 +145,10 @@ extension VersionSite {
             guard let target = Target(key), target.document == document.entry.id, let old = target.clause else { continue }
             aliasesByID[text.history.resolve(document: target.document, id: old), default: []].append(old)
         }
+        let deviations = deviations()
         func build(_ clause: EditableClause, _ path: [Int]) -> ClauseContext {
             let children = clause.children.enumerated().map { build($1, path + [$0]) }
-            return ClauseContext(
+            var context = ClauseContext(
                 anchor: layout.anchor(document: document.entry.id, clause: clause.id),
                 tag: "h\(min(6, baseLevel + path.count - 1))",
                 number: document.number(at: path), headingHTML: rendered.headings[clause.id] ?? "",
@@ -156,6 +160,8 @@ extension VersionSite {
                     let all = casesByClause["\(document.entry.id)#\(clause.id)"] ?? []
                     return CaseLink(href: "patientfall.html#\(patientCase.id)", title: patientCase.title, comma: index < all.count - 1)
                 })
+            context.deviationHTML = deviations["\(document.entry.id)#\(clause.id)"].map(Self.deviationHTML) ?? ""
+            return context
         }
         return document.clauses.enumerated().map { build($1, [$0]) }
     }
