@@ -19,7 +19,8 @@ package struct GitRevision: Sendable, Hashable {
         return GitRevision(id: id, clean: status.isEmpty)
     }
 
-    private static func git(_ arguments: [String], in folder: URL) -> String? {
+    /// git's standard output, or nil when git is missing or fails (outside a repository, say).
+    package static func git(_ arguments: [String], in folder: URL) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
