@@ -53,9 +53,10 @@ arguments = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 arguments.add_argument("--texts", type=pathlib.Path, help="folder of the statute texts the facts name")
 texts = arguments.parse_args().texts
 if texts:
+    # A statute without a text in the folder (its facts name no file) keeps the paragraphs it has.
     for s in facts:
-        path = texts / s["file"]
-        if path.exists():
+        path = texts / s["file"] if s.get("file") else None
+        if path and path.exists():
             s["paragraphs"] = paragraphs_in(path.read_text(encoding="utf-8"))
     facts_path.write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
