@@ -38,12 +38,26 @@ extension VersionDiff {
     /// front matter but never add or remove a document, so a document that only the base holds was
     /// added to the base after the version was made; it is left out, which also keeps the cost of a
     /// version's redline independent of how far the working text has grown since.
+    ///
+    /// For a published version the base has often moved on since it was published: the working text
+    /// keeps changing. Comparing the snapshot with today's base would show every later edit as
+    /// something the version undid. So when the version's patches still apply to today's base, the
+    /// diff is of exactly that application: the decisions' changes and nothing else.
     package static func ofVersion(_ id: String, in workspace: Workspace) -> VersionDiff? {
-        guard let version = workspace.versions.first(where: { $0.id == id }),
-              var base = workspace.texts[version.base], let text = workspace.texts[id] else { return nil }
+        guard let version = workspace.versions.first(where: { $0.id == id }) else { return nil }
+        if let record = workspace.assemblies[id], !record.patches.isEmpty,
+           record.patches.allSatisfy({ $0.problems.isEmpty }) {
+            return compute(from: onlyDocuments(of: record.text, in: record.base), to: record.text)
+        }
+        guard let base = workspace.texts[version.base], let text = workspace.texts[id] else { return nil }
+        return compute(from: onlyDocuments(of: text, in: base), to: text)
+    }
+
+    private static func onlyDocuments(of text: VersionText, in base: VersionText) -> VersionText {
+        var base = base
         let ids = Set(text.documents.map(\.entry.id))
         base.documents.removeAll { !ids.contains($0.entry.id) }
-        return compute(from: base, to: text)
+        return base
     }
 
     static func text(_ id: String, in workspace: Workspace) throws(PublishingError) -> VersionText {
