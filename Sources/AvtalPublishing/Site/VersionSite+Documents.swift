@@ -65,6 +65,8 @@ extension VersionSite {
         var cases: [CaseLink] = []
         /// The agreed-wording note (`deviationHTML`), for a working-text clause that differs from it.
         var deviationHTML = ""
+        /// "Ändrad genom SRO:s beslut …" for a clause the version's patches changed.
+        var decisionsHTML = ""
     }
 
     struct CaseLink {
@@ -89,6 +91,7 @@ extension VersionSite {
             let name = numbered ? "punkt \(e(clause.number))" : e(clause.headingText)
             out += "<span class=\"visually-hidden\"> Länk till \(name)</span></a></\(clause.tag)>\n"
             for alias in clause.aliases { out += "<span class=\"alias-anchor\" id=\"\(e(alias))\"></span>\n" }
+            out += clause.decisionsHTML
             out += clause.deviationHTML
             out += clause.bodyHTML
             if !clause.cases.isEmpty {
@@ -145,7 +148,7 @@ extension VersionSite {
             guard let target = Target(key), target.document == document.entry.id, let old = target.clause else { continue }
             aliasesByID[text.history.resolve(document: target.document, id: old), default: []].append(old)
         }
-        let deviations = deviations()
+        let deviations = deviations(), decisions = decisionsByClause()
         func build(_ clause: EditableClause, _ path: [Int]) -> ClauseContext {
             let children = clause.children.enumerated().map { build($1, path + [$0]) }
             var context = ClauseContext(
@@ -161,6 +164,7 @@ extension VersionSite {
                     return CaseLink(href: "patientfall.html#\(patientCase.id)", title: patientCase.title, comma: index < all.count - 1)
                 })
             context.deviationHTML = deviations["\(document.entry.id)#\(clause.id)"].map(Self.deviationHTML) ?? ""
+            context.decisionsHTML = Self.decisionsHTML(decisions["\(document.entry.id)#\(clause.id)"] ?? [])
             return context
         }
         return document.clauses.enumerated().map { build($1, [$0]) }

@@ -2,6 +2,29 @@ import AvtalCore
 import Foundation
 
 extension VersionSite {
+    /// The decisions that changed each clause of this version against its base, by "document#clause",
+    /// in the order the patches apply: "Ändrad genom SRO:s beslut den 30 januari 2025".
+    func decisionsByClause() -> [String: [Patch]] {
+        guard let record = builder.workspace.assemblies[id] else { return [:] }
+        var byClause: [String: [Patch]] = [:]
+        for change in record.changes {
+            guard let clause = change.after?.clause?.id, let patch = builder.workspace.patches[change.patch] else { continue }
+            let key = "\(change.document)#\(clause)"
+            if !(byClause[key] ?? []).contains(where: { $0.id == patch.id }) { byClause[key, default: []].append(patch) }
+        }
+        return byClause
+    }
+
+    /// "Ändrad genom SRO:s beslut den 30 januari 2025", each decision a link to its page in the version.
+    static func decisionsHTML(_ patches: [Patch]) -> String {
+        guard !patches.isEmpty else { return "" }
+        let e = HTML.escape
+        let links = patches.map { patch in
+            "<a href=\"beslut-\(e(patch.id)).html\">\(e(possessive(patch.decidedBy))) beslut \(e(SwedishDate.format(patch.decidedOn)))</a>"
+        }
+        return "<p class=\"changed-by\">Ändrad genom \(Swedish.list(links)).</p>\n"
+    }
+
     /// The working text's clauses whose wording differs from what the working group agreed (AV650),
     /// by "document#clause". Only the working text: a version's differences are decisions on record.
     func deviations() -> [String: AgreedDeviation] {

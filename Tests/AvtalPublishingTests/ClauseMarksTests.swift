@@ -3,9 +3,25 @@ import Foundation
 @testable import AvtalPublishing
 import Testing
 
-/// The working text's page marks a clause whose wording differs from what the working group agreed,
-/// with the meeting and a redline; a version's pages do not (its differences are decisions).
-@Suite struct AgreedWordingPageTests {
+/// Clauses say where their wording comes from: a version's pages mark each clause its decisions
+/// changed, and the working text's pages mark a clause whose wording differs from what the working
+/// group agreed, with the meeting and a redline.
+@Suite struct ClauseMarksTests {
+    @Test func aVersionsPagesNameTheDecisionThatChangedAClause() throws {
+        let root = testsFolder.deletingLastPathComponent().appendingPathComponent("Fixtures/remiss-korpus")
+        let output = try actionFolder().appendingPathComponent("site")
+        _ = try BuildAction.run(root: root, templates: TemplateSearch(given: templatesFolder, corpus: root, environment: [:]),
+                                version: nil, output: output)
+        let page = try String(contentsOf: output.appendingPathComponent("remiss-2025/ok-betalningsansvar.html"), encoding: .utf8)
+        let clause = try #require(page.range(of: "id=\"kallelse-till-sip\"")).upperBound
+        let next = page.range(of: "<section", range: clause..<page.endIndex)?.lowerBound ?? page.endIndex
+        #expect(page[clause..<next].contains(
+            "<p class=\"changed-by\">Ändrad genom <a href=\"beslut-sro-2025-01-30-rattelse.html\">SRO:s beslut den 30 januari 2025</a>.</p>"))
+        #expect(page.components(separatedBy: "class=\"changed-by\"").count == 2, "only the clause the rättelse changed")
+        let working = try String(contentsOf: output.appendingPathComponent("working/ok-betalningsansvar.html"), encoding: .utf8)
+        #expect(!working.contains("changed-by"), "the working text has no decisions of its own")
+    }
+
     @Test func aDeviatingClauseIsMarkedWithTheMeetingAndARedline() throws {
         let root = coreFixtures.appendingPathComponent("AV650-agreed-wording-changed")
         let output = try actionFolder().appendingPathComponent("site")
