@@ -56,6 +56,7 @@ public struct Workspace: Sendable {
         workspace.corpora[VersionsFile.working] = corpus
         workspace.loadVersions()
         workspace.loadRemiss()
+        workspace.loadDispositions()
         workspace.diagnostics = Self.deduplicated(workspace.diagnostics)
         return workspace
     }
