@@ -18,7 +18,8 @@ package enum CompileResponsesAction {
         }
     }
 
-    package static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL) throws(ActionFailure) -> Compiled {
+    package static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL,
+                           csvDialect: CompilationRenderer.CSVDialect = .semicolon) throws(ActionFailure) -> Compiled {
         let workspace = try Workspace.withoutErrors(root: root)
         guard let text = workspace.texts[version], workspace.versions.contains(where: { $0.id == version }) else {
             let known = workspace.versions.map(\.id).joined(separator: ", ")
@@ -36,11 +37,14 @@ package enum CompileResponsesAction {
         }
         do {
             var compilation = try Compilation.compile(
-                folder: folder, text: text, consultees: workspace.consultees, workspace: workspace, dispositions: dispositions)
+                folder: folder, text: text, consultees: workspace.consultees, workspace: workspace, dispositions: dispositions,
+                remiss: workspace.remiss[version])
             compilation.dispositionProblems.insert(contentsOf: unreadable, at: 0)
-            let renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
+            var renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
                                                templates: try library.preloaded(),
                                                versionTitle: VersionDiff.title(of: version, in: workspace))
+            renderer.csvDialect = csvDialect
+            renderer.remiss = workspace.remiss[version]
             try OutputWriter.replace(output, with: try renderer.files(), corpus: root)
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }
