@@ -51,7 +51,7 @@ import Testing
         let group = try #require(svg.firstRange(of: "<title>6 Avtalstid:").map { svg[$0.lowerBound...] })
         let widths = group.split(separator: "</g>")[0]
             .matches(of: #/<rect x="[0-9.]+" y="\d+" width="([0-9.]+)"/#).map { Double($0.output.1)! }
-        let expected = [2, 3, 2, 1].map { (Double($0) * 190 / Double(longest) * 10).rounded() / 10 }
+        let expected = [2, 3, 2, 1].map { (Double($0) * Double(DivergingChart.half) / Double(longest) * 10).rounded() / 10 }
         #expect(widths == expected)
         #expect(group.contains(">9 svar, 1 ingen synpunkt</text>"))
         #expect(html.components(separatedBy: "<svg ").count - 1 == 2, "one overview, one party split")

@@ -25,7 +25,7 @@ struct DivergingChart {
     static let colours = ["#a6430b", "#f4b26b", "#9ecae1", "#0b4f8a"]
     static let textColours = ["#ffffff", "#1a1a1a", "#1a1a1a", "#ffffff"]
     static let legend = ["1 instämmer inte alls", "2 instämmer delvis", "3 instämmer till stor del", "4 instämmer helt"]
-    static let labelWidth = 270, half = 190, rightWidth = 190, rowHeight = 21, top = 44
+    static let labelWidth = 290, half = 180, rightWidth = 190, rowHeight = 19, top = 40
 
     var svg: String {
         let width = Self.labelWidth + 2 * Self.half + Self.rightWidth
@@ -62,24 +62,24 @@ struct DivergingChart {
         var out = "<g>\n<title>\(HTML.escape(row.label)): " + zip(Self.legend, c).map { "\($0) \($1)" }.joined(separator: ", ")
             + ", ingen synpunkt \(c[4])</title>\n"
         let x = row.isIndented ? 14 : 0
-        out += "<text x=\"\(x)\" y=\"\(y + 15)\"\(row.isHeading ? " font-weight=\"bold\"" : "")>\(HTML.escape(Self.fit(row.label, indented: row.isIndented)))</text>\n"
+        out += "<text x=\"\(x)\" y=\"\(y + 14)\"\(row.isHeading ? " font-weight=\"bold\"" : "")>"
+            + "\(HTML.escape(Self.fit(row.label, room: row.isHeading ? 33 : 38)))</text>\n"
         for slot in 0..<4 where c[slot] > 0 {
             let w = width(c[slot])
-            out += "<rect x=\"\(starts[slot])\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(Self.rowHeight - 5)\" fill=\"\(Self.colours[slot])\"></rect>"
+            out += "<rect x=\"\(starts[slot])\" y=\"\(y + 2)\" width=\"\(w)\" height=\"\(Self.rowHeight - 4)\" fill=\"\(Self.colours[slot])\"></rect>"
             if w >= 16 {
-                out += "<text x=\"\(starts[slot] + w / 2)\" y=\"\(y + 15)\" text-anchor=\"middle\" fill=\"\(Self.textColours[slot])\">\(c[slot])</text>"
+                out += "<text x=\"\(starts[slot] + w / 2)\" y=\"\(y + 14)\" text-anchor=\"middle\" fill=\"\(Self.textColours[slot])\">\(c[slot])</text>"
             }
             out += "\n"
         }
         let answers = graded + c[4]
         let note = "\(answers) svar" + (c[4] > 0 ? ", \(c[4]) ingen synpunkt" : "")
-        out += "<text x=\"\(Self.labelWidth + 2 * Self.half + 8)\" y=\"\(y + 15)\">\(note)</text>\n</g>\n"
+        out += "<text x=\"\(Self.labelWidth + 2 * Self.half + 8)\" y=\"\(y + 14)\">\(note)</text>\n</g>\n"
         return out
     }
 
     /// Long headings are cut with an ellipsis in the figure; the table gives them whole.
-    static func fit(_ label: String, indented: Bool) -> String {
-        let room = indented ? 36 : 38
+    static func fit(_ label: String, room: Int) -> String {
         return label.count <= room ? label : String(label.prefix(room - 1)) + "…"
     }
 }
