@@ -34,6 +34,9 @@ struct Responses: ParsableCommand {
                                    valueName: "semicolon|comma"))
         var csvDialect: CompilationRenderer.CSVDialect = .semicolon
 
+        @Flag(help: "Also print each receipt (kvitton/*.html) to PDF with headless Chromium (needs chromium on PATH, or CHROMIUM).")
+        var pdf = false
+
         func validate() throws {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -43,9 +46,10 @@ struct Responses: ParsableCommand {
 
         func run() throws {
             let target = output ?? "Output/remissvar/\(version)"
+            let printer = pdf ? try ChromiumPrinter.locate() : nil
             let compiled = try CompileResponsesAction.run(
                 root: corpus.url, templates: corpus.templateSearch, folder: URL(fileURLWithPath: folder),
-                version: version, output: URL(fileURLWithPath: target), csvDialect: csvDialect)
+                version: version, output: URL(fileURLWithPath: target), csvDialect: csvDialect, printer: printer)
             let compilation = compiled.compilation
             for entry in compilation.entries where entry.status != .accepted || !entry.reasons.isEmpty {
                 // Labels and reasons quote the responses: inert, so that no response acts on the terminal.

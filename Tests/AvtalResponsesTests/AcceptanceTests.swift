@@ -146,4 +146,24 @@ import Testing
         comma.csvDialect = .comma
         #expect(comma.csv().hasPrefix("\"kommentar-id\","))
     }
+
+    @Test func eachCountedAnswerHasAReceiptForTheDiarium() throws {
+        let (compilation, renderer) = try Self.compile()
+        let files = try renderer.files()
+        let receipts = files.keys.filter { $0.hasPrefix("kvitton/") }.sorted()
+        #expect(receipts.count == 57, "one per accepted answer")
+        #expect(!receipts.contains { $0.contains("utkast") }, "no receipt for a superseded save")
+        let data = try #require(files["kvitton/remissvar-stromstad-2025-06-19.html"])
+        let page = String(decoding: data, as: UTF8.self)
+        #expect(page.contains("<h1>Remissvar från Strömstad</h1>"))
+        #expect(page.contains("2025-06-19T10:30:00Z – <strong>kom in efter sista svarsdagen kl. 12.00 den 19 juni 2025</strong>"))
+        // Every comment of the answer, and the documents in the order of the version.
+        let own = compilation.comments.filter { $0.source == "remissvar-stromstad-2025-06-19.json" }
+        #expect(!own.isEmpty)
+        for comment in own { #expect(page.contains(HTML.escape(comment.text)), "\(comment.text)") }
+        let order = ["Hälso- och sjukvårdsavtal", "betalningsansvar", "psykisk funktionsnedsättning", "munhälsa"]
+            .compactMap { page.range(of: $0)?.lowerBound }
+        #expect(order.count == 4 && order == order.sorted())
+        #expect(files["kvitton/enkatverktyg-export-rad-4.html"] != nil, "a survey row's receipt is named by its row")
+    }
 }

@@ -81,7 +81,11 @@ import Testing
 
     @Test func theFourFilesAreWritten() throws {
         let files = try F.render(try F.compile()).files()
-        #expect(Set(files.keys) == ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt"])
+        #expect(Set(files.keys.filter { !$0.hasPrefix("kvitton/") }) == ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt"])
+        // A receipt per counted answer (17 accepted), none for the superseded or rejected.
+        #expect(files.keys.filter { $0.hasPrefix("kvitton/") && $0.hasSuffix(".html") }.count == 17)
+        #expect(files["kvitton/enkat-kommuner-rad-2.html"] != nil)
+        #expect(files["kvitton/remissvar-goteborg-utkast.html"] == nil)
         let data = try #require(files["sammanstallning.json"])
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["account"] as? [String: Int] == ["read": 27, "accepted": 17, "superseded": 3, "rejected": 7])

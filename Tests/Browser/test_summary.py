@@ -139,3 +139,45 @@ def test_the_account_adds_up_in_swedish(compiled):
     text = "\n".join(lines)
     for english in ("superseded", "rejected", "accepted", "kept apart", "not counted", " row "):
         assert english not in text, f"English in the account: {english!r}"
+
+
+def test_a_receipt_passes_axe(driver, compiled):
+    from test_accessibility import AXE_TAGS
+    from selenium_axe_python import Axe
+    from conftest import axe_script_path
+
+    receipts = sorted((compiled / "kvitton").glob("*.html"))
+    assert len(receipts) == 57, "one receipt per counted answer"
+    reset_viewport(driver)
+    driver.get((compiled / "kvitton" / "remissvar-stromstad-2025-06-19.html").as_uri())
+    assert "kom in efter sista svarsdagen" in driver.find_element(By.TAG_NAME, "main").text
+    Axe(driver, script_url=str(axe_script_path())).inject()
+    outcome = driver.execute_async_script(AXE_RUN_JS, {"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert outcome["ok"], outcome.get("error")
+    assert not outcome["results"]["violations"], _format_violations("kvitto", outcome["results"]["violations"])
+
+
+def test_receipts_are_printed_to_pdf_with_chromium(tmp_path):
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        pytest.fail("Chromium is not installed (scripts/install-deps installs it)", pytrace=False)
+    answers = tmp_path / "svar"
+    answers.mkdir()
+    for name in ("remissvar-boras-2025-06-04.json", "remissvar-regionstyrelsen.json"):
+        shutil.copy(FIXTURE / "svar" / name, answers / name)
+    corpus = tmp_path / "korpus"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copy(FIXTURE / "remissinstanser.yml", corpus / "remissinstanser.yml")
+    output = tmp_path / "ut"
+    command = [str(require_avtal_binary()), "responses", "compile", str(answers), "--root", str(corpus), "--for", VERSION,
+               "--output", str(output), "--pdf", "--csv-dialect", "comma"]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdfs = sorted(p.name for p in (output / "kvitton").glob("*.pdf"))
+    assert pdfs == ["remissvar-boras-2025-06-04.pdf", "remissvar-regionstyrelsen.pdf"]
+    assert all((output / "kvitton" / p).read_bytes().startswith(b"%PDF") for p in pdfs)
+    # --csv-dialect comma: RFC 4180 with commas and no BOM.
+    raw = (output / "kommentarer.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    with (output / "kommentarer.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert rows and {"kommentar-id", "organisation"} <= set(rows[0])

@@ -19,7 +19,8 @@ package enum CompileResponsesAction {
     }
 
     package static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL,
-                           csvDialect: CompilationRenderer.CSVDialect = .semicolon) throws(ActionFailure) -> Compiled {
+                           csvDialect: CompilationRenderer.CSVDialect = .semicolon,
+                           printer: (any PDFPrinter)? = nil) throws(ActionFailure) -> Compiled {
         let workspace = try Workspace.withoutErrors(root: root)
         guard let text = workspace.texts[version], workspace.versions.contains(where: { $0.id == version }) else {
             let known = workspace.versions.map(\.id).joined(separator: ", ")
@@ -45,7 +46,13 @@ package enum CompileResponsesAction {
                                                versionTitle: VersionDiff.title(of: version, in: workspace))
             renderer.csvDialect = csvDialect
             renderer.remiss = workspace.remiss[version]
-            try OutputWriter.replace(output, with: try renderer.files(), corpus: root)
+            var files = try renderer.files()
+            if let printer {
+                // Each receipt also as PDF, for a diarium that files PDF only.
+                let receipts = files.keys.filter { $0.hasPrefix(CompilationRenderer.receiptsFolder + "/") }.sorted()
+                for (page, pdf) in try printer.print(receipts, of: files) { files[String(page.dropLast(5)) + ".pdf"] = pdf }
+            }
+            try OutputWriter.replace(output, with: files, corpus: root)
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }
             return Compiled(compilation: compilation, output: output, sources: sources)

@@ -41,13 +41,14 @@ package struct CompilationRenderer {
     package static let csv = "kommentarer.csv"
     package static let account = "redovisning.txt"
 
+    /// The four files, and a receipt per counted response under `kvitton/`.
     package func files() throws -> [String: Data] {
-        [
-            Self.page: Data(try html().utf8),
-            Self.json: json(),
-            Self.csv: Data(csv().utf8),
-            Self.account: Data(account().utf8),
-        ]
+        var files = try receipts()
+        files[Self.page] = Data(try html().utf8)
+        files[Self.json] = json()
+        files[Self.csv] = Data(csv().utf8)
+        files[Self.account] = Data(account().utf8)
+        return files
     }
 
     static let scaleLabels = ["1 instämmer inte alls", "2 instämmer delvis", "3 instämmer till stor del", "4 instämmer helt", "ingen synpunkt"]
