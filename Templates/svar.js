@@ -15,6 +15,9 @@
   var version = form.getAttribute('data-version');
   var storageKey = form.getAttribute('data-storage-key');
   var answerEmail = form.getAttribute('data-answer-email');
+  /* The deadline as an instant; after it the form says so, and saving still works. */
+  var deadline = Date.parse(form.getAttribute('data-deadline') || '');
+  if (!isNaN(deadline) && Date.now() > deadline) { byId('sista-dag-passerad').hidden = false; }
 
   var orgSelect = byId('organisation');
   var otherField = byId('annan-falt');
@@ -65,6 +68,7 @@
         fieldset: element.querySelector('fieldset'),
         radios: element.querySelectorAll('input[type="radio"]'),
         comment: element.querySelector('textarea'),
+        worksWell: element.querySelector('textarea.works-well'),
         clear: element.querySelector('.clear-grade'),
         label: text(element.querySelector('legend'))
       };
@@ -119,10 +123,12 @@
     items.forEach(function (item) {
       var grade = gradeOf(item);
       var comment = item.comment.value;
-      if (!grade && !comment) { return; }
+      var good = item.worksWell ? item.worksWell.value : '';
+      if (!grade && !comment && !good) { return; }
       var entry = {};
       if (grade) { entry.grade = grade; }
       if (comment) { entry.comment = comment; }
+      if (good) { entry['works-well'] = good; }
       var doc = grades[item.doc] || (grades[item.doc] = {});
       if (item.chapter) {
         (doc.chapters || (doc.chapters = {}))[item.chapter] = entry;
@@ -169,7 +175,11 @@
   /* Empties every control (not the stored draft). */
   function resetControls() {
     form.reset();
-    items.forEach(function (item) { setGrade(item, ''); item.comment.value = ''; });
+    items.forEach(function (item) {
+      setGrade(item, '');
+      item.comment.value = '';
+      if (item.worksWell) { item.worksWell.value = ''; }
+    });
     comments = {};
     renderComments();
     updateOther();
@@ -232,6 +242,7 @@
     if (grade && !own(gradeValues, grade)) { grade = ''; skipped = 1; }
     setGrade(item, grade);
     item.comment.value = str(entry.comment);
+    if (item.worksWell) { item.worksWell.value = str(entry['works-well']); }
     return skipped;
   }
 
@@ -390,7 +401,8 @@
       errors.push({ field: contactEmail, message: 'Skriv e-postadressen som namn@exempel.se.' });
     }
     items.forEach(function (item) {
-      if (item.comment.value.trim() && !gradeOf(item)) {
+      var written = item.comment.value.trim() || (item.worksWell && item.worksWell.value.trim());
+      if (written && !gradeOf(item)) {
         errors.push({
           field: item.radios[0], target: item.fieldset, before: item.fieldset.querySelector('.scale'),
           message: 'Välj ett alternativ för ' + item.label + ' (till exempel Ingen synpunkt), eller ta bort kommentaren.'
@@ -451,6 +463,8 @@
       var entry = { grade: /^[0-9]+$/.test(value) ? Number(value) : value };
       var comment = item.comment.value.trim();
       if (comment) { entry.comment = comment; }
+      var good = item.worksWell ? item.worksWell.value.trim() : '';
+      if (good) { entry['works-well'] = good; }
       var doc = grades[item.doc] || (grades[item.doc] = {});
       if (item.chapter) {
         (doc.chapters || (doc.chapters = {}))[item.chapter] = entry;

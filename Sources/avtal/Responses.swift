@@ -29,6 +29,14 @@ struct Responses: ParsableCommand {
         @Option(help: ArgumentHelp("The output folder (default: Output/remissvar/<version>).", valueName: "dir"))
         var output: String?
 
+        @Option(name: .customLong("csv-dialect"),
+                help: ArgumentHelp("kommentarer.csv for Excel in Swedish (semicolon, UTF-8 with BOM) or for other tools (comma, no BOM).",
+                                   valueName: "semicolon|comma"))
+        var csvDialect: CompilationRenderer.CSVDialect = .semicolon
+
+        @Flag(help: "Also print each receipt (kvitton/*.html) to PDF with headless Chromium (needs chromium on PATH, or CHROMIUM).")
+        var pdf = false
+
         func validate() throws {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -38,9 +46,10 @@ struct Responses: ParsableCommand {
 
         func run() throws {
             let target = output ?? "Output/remissvar/\(version)"
+            let printer = pdf ? try ChromiumPrinter.locate() : nil
             let compiled = try CompileResponsesAction.run(
                 root: corpus.url, templates: corpus.templateSearch, folder: URL(fileURLWithPath: folder),
-                version: version, output: URL(fileURLWithPath: target))
+                version: version, output: URL(fileURLWithPath: target), csvDialect: csvDialect, printer: printer)
             let compilation = compiled.compilation
             for entry in compilation.entries where entry.status != .accepted || !entry.reasons.isEmpty {
                 // Labels and reasons quote the responses: inert, so that no response acts on the terminal.
@@ -52,8 +61,13 @@ struct Responses: ParsableCommand {
                 print(formatter.human(compilation.dispositionProblems, summary: nil, color: false), terminator: "")
             }
             print("comments: \(compilation.comments.count), of which \(compilation.openComments) without a disposition; summary in \(target)/\(CompilationRenderer.page)")
+            if compilation.lateCount > 0 {
+                print("late: \(compilation.lateCount) saved after the deadline, marked in the summary, the CSV and the account")
+            }
             print(compilation.accountLine)
             if compiled.hasProblems { throw Reporting.ProblemsReported() }
         }
     }
 }
+
+extension CompilationRenderer.CSVDialect: ExpressibleByArgument {}

@@ -94,6 +94,8 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV712-missing-remiss-sender", expected: [.init(.missingRemissSender, "remiss/v1.yml", 5, 10)]),
     .init(fixture: "AV713-missing-remiss-consultees", expected: [.init(.missingRemissConsultees, "remiss/v1.yml", 17, 13)]),
     .init(fixture: "remiss-base", expected: []),
+    .init(fixture: "AV802-unknown-disposition", expected: [.init(.unknownDisposition, "remissvar/v1/dispositions.yml", 4, 18)]),
+    .init(fixture: "AV803-unknown-carrier", expected: [.init(.unknownCarrier, "remissvar/v1/dispositions.yml", 6, 17)]),
     .init(fixture: "AV901-unknown-statute", expected: [.init(.unknownStatute, "avtal.md", 12, 91)]),
     .init(fixture: "AV902-unknown-paragraph", expected: [.init(.unknownParagraph, "avtal.md", 12, 43)]),  // at "99", the number that does not exist
     .init(fixture: "AV903-repealed-statute", expected: [.init(.repealedStatute, "avtal.md", 12, 46)]),

@@ -12,7 +12,9 @@ import Testing
 
     @Test func theSummaryEscapesRespondentText() throws {
         let html = try F.render(try F.compile()).html()
-        #expect(!html.lowercased().contains("<script"), "raw <script> in the summary")
+        // The page's one script is its own filters; none comes from a response.
+        #expect(html.lowercased().components(separatedBy: "<script").count - 1 == 1, "raw <script> in the summary")
+        #expect(html.contains("<script>\n/* The summary's filters."))
         #expect(html.contains("&lt;script&gt;alert("))
         #expect(html.contains("Texten om samsjuklighet är bra"))
         let lowered = html.lowercased()
@@ -23,25 +25,41 @@ import Testing
         #expect(html.contains("[kommunens boendeplan](javascript:alert(1))"), "the Markdown link is shown as text")
     }
 
-    @Test func theChartsCarryTheCountsAsText() throws {
+    /// The overview's data table, as (label, [1, 2, 3, 4, ingen synpunkt, total]).
+    static func overviewTable(_ html: String) throws -> [(String, [Int])] {
+        let start = try #require(html.range(of: "<table id=\"oversikt-tabell\">"))
+        let table = html[start.upperBound...]
+        let end = try #require(table.range(of: "</table>"))
+        return table[..<end.lowerBound].matches(of: #/<th scope="row">([^<]*)</th>((?:<td>\d+</td>)+)</tr>/#).map { match in
+            (String(match.output.1), match.output.2.matches(of: #/\d+/#).map { Int($0.output)! })
+        }
+    }
+
+    @Test func theOverviewCarriesTheCountsOnOneScale() throws {
         let html = try F.render(try F.compile()).html()
-        let start = try #require(html.range(of: "<figure class=\"grades\" id=\"betyg-hos-avtal--avtalstid\">"))
-        let figure = html[start.upperBound...]
-        let end = try #require(figure.range(of: "</svg>"))
-        let svg = String(figure[..<end.upperBound])
-        #expect(svg.contains("aria-label=\"Fördelning av betyg, 6 Avtalstid: 1 instämmer inte alls 2, 2 instämmer delvis 3, 3 instämmer till stor del 2, 4 instämmer helt 1, ingen synpunkt 1\""))
-        let texts = svg.matches(of: #/<text [^>]*>([^<]*)</text>/#).map { String($0.output.1) }
-        #expect(texts == ["1 instämmer inte alls", "2", "2 instämmer delvis", "3", "3 instämmer till stor del", "2",
-                          "4 instämmer helt", "1", "ingen synpunkt", "1"])
-        // The table beside it says the same, and the whole-document chart holds its total.
-        #expect(figure.contains("<figcaption>6 Avtalstid (9 svar)</figcaption>"))
-        #expect(html.contains("<figcaption>Hela dokumentet (14 svar)</figcaption>"))
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 12)
+        let rows = try Self.overviewTable(html)
+        // Counted by hand in the fixture files: nine answers grade the chapter Avtalstid.
+        let avtalstid = try #require(rows.first { $0.0 == "6 Avtalstid" })
+        #expect(avtalstid.1 == [2, 3, 2, 1, 1, 9])
+        #expect(rows.first?.0 == "Hälso- och sjukvårdsavtalet" && rows.first?.1.last == 14)
+        // The figure says the same, row by row, and draws every row on the scale of the longest side.
+        let figure = try #require(html.firstRange(of: "<figure class=\"overview-figure\" id=\"oversikt\">")
+            .map { html[$0.upperBound...] })
+        let svg = try #require(figure.firstRange(of: "</svg>").map { String(figure[..<$0.upperBound]) })
+        #expect(svg.contains("<title>6 Avtalstid: 1 instämmer inte alls 2, 2 instämmer delvis 3, 3 instämmer till stor del 2, 4 instämmer helt 1, ingen synpunkt 1</title>"))
+        let longest = rows.map { max($0.1[0] + $0.1[1], $0.1[2] + $0.1[3]) }.max()!
+        let group = try #require(svg.firstRange(of: "<title>6 Avtalstid:").map { svg[$0.lowerBound...] })
+        let widths = group.split(separator: "</g>")[0]
+            .matches(of: #/<rect x="[0-9.]+" y="\d+" width="([0-9.]+)"/#).map { Double($0.output.1)! }
+        let expected = [2, 3, 2, 1].map { (Double($0) * Double(DivergingChart.half) / Double(longest) * 10).rounded() / 10 }
+        #expect(widths == expected)
+        #expect(group.contains(">9 svar, 1 ingen synpunkt</text>"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2, "one overview, one party split")
     }
 
     @Test func theCommentsCSVDefusesFormulas() throws {
         let renderer = try F.render(try F.compile())
-        let rows = F.parseCSV(renderer.csv(), delimiter: ",")
+        let rows = F.parseCSV(renderer.csv(), delimiter: ";")
         let header = try #require(rows.first)
         #expect(header.first == "kommentar-id")
         #expect(rows.count == F.commentCount + 1)
@@ -63,7 +81,11 @@ import Testing
 
     @Test func theFourFilesAreWritten() throws {
         let files = try F.render(try F.compile()).files()
-        #expect(Set(files.keys) == ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt"])
+        #expect(Set(files.keys.filter { !$0.hasPrefix("kvitton/") }) == ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt"])
+        // A receipt per counted answer (17 accepted), none for the superseded or rejected.
+        #expect(files.keys.filter { $0.hasPrefix("kvitton/") && $0.hasSuffix(".html") }.count == 17)
+        #expect(files["kvitton/enkat-kommuner-rad-2.html"] != nil)
+        #expect(files["kvitton/remissvar-goteborg-utkast.html"] == nil)
         let data = try #require(files["sammanstallning.json"])
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["account"] as? [String: Int] == ["read": 27, "accepted": 17, "superseded": 3, "rejected": 7])
@@ -104,7 +126,7 @@ import Testing
         let shown = html[article.upperBound...].prefix(1500)
         #expect(shown.contains("<strong>Ställningstagande:</strong> Beaktas delvis. Avtalstiden behålls, men en gemensam utvärdering görs efter halva tiden. (genomförs i remiss-2026)"))
         #expect(html.contains("\(F.commentCount - 1) av \(F.commentCount) kommentarer saknar ännu ställningstagande."))
-        let rows = F.parseCSV(renderer.csv(), delimiter: ",")
+        let rows = F.parseCSV(renderer.csv(), delimiter: ";")
         let row = try #require(rows.first { $0.first == Self.knownID })
         #expect(row.contains("beaktas delvis") && row.contains("remiss-2026"))
     }

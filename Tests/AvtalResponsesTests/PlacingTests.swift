@@ -84,7 +84,7 @@ import Testing
                                           .unplaced("ok-munhalsa#tandvardsintyg")])
         #expect(unplaced.map(\.organisationName) == ["Alingsås", "Kungälv", "Kungälv"])
         let html = try F.render(compilation).html()
-        let section = try #require(html.range(of: "<h2>Kommentarer som inte kunde placeras</h2>"))
+        let section = try #require(html.range(of: "<h2 id=\"ej-placerade\">Kommentarer som inte kunde placeras</h2>"))
         for comment in unplaced {
             #expect(html[section.upperBound...].contains(comment.id), "\(comment.id)")
         }

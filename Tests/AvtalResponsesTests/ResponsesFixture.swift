@@ -19,14 +19,14 @@ enum ResponsesFixture {
     /// Every input, in the order it is read (files by name, CSV rows in order), with its status.
     static let statuses: [(String, Compilation.Status)] = [
         ("bilaga-skarmdump.png", .rejected),
-        ("enkat-export-semikolon.csv row 2", .accepted),
-        ("enkat-export-semikolon.csv row 3", .superseded),
-        ("enkat-export-semikolon.csv row 4", .accepted),
-        ("enkat-export-semikolon.csv row 5", .accepted),
-        ("enkat-kommuner.csv row 2", .accepted),
-        ("enkat-kommuner.csv row 3", .accepted),
-        ("enkat-kommuner.csv row 4", .accepted),
-        ("enkat-kommuner.csv row 5", .rejected),
+        ("enkat-export-semikolon.csv rad 2", .accepted),
+        ("enkat-export-semikolon.csv rad 3", .superseded),
+        ("enkat-export-semikolon.csv rad 4", .accepted),
+        ("enkat-export-semikolon.csv rad 5", .accepted),
+        ("enkat-kommuner.csv rad 2", .accepted),
+        ("enkat-kommuner.csv rad 3", .accepted),
+        ("enkat-kommuner.csv rad 4", .accepted),
+        ("enkat-kommuner.csv rad 5", .rejected),
         ("enkat-tom.csv", .rejected),
         ("foljebrev-uddevalla.txt", .rejected),
         ("manifest.json", .rejected),
@@ -148,9 +148,9 @@ enum ResponsesFixture {
             } else if name.hasSuffix(".csv") {
                 let rows = parseCSV(try String(contentsOf: url, encoding: .utf8))
                 guard let header = rows.first else { continue }
-                for (index, row) in rows.enumerated().dropFirst() where accepted.contains("\(name) row \(index + 1)") {
+                for (index, row) in rows.enumerated().dropFirst() where accepted.contains("\(name) rad \(index + 1)") {
                     for (column, cell) in zip(header, row) where column.hasPrefix("comment:") {
-                        if let text = kept(cell) { found.append("\(name) row \(index + 1)\n\(text)") }
+                        if let text = kept(cell) { found.append("\(name) rad \(index + 1)\n\(text)") }
                     }
                 }
             }

@@ -37,10 +37,10 @@ import Testing
         }
         #expect(compilation.read == inputs)
         let account = try F.render(compilation).account()
-        #expect(account.hasSuffix(F.accountLine + "\n"))
-        #expect(account.contains("remissvar-goteborg-utkast.json: ersatt (Göteborg)"))
+        #expect(account.hasSuffix("Inlästa: 27, godtagna: 17, ersatta: 3, avvisade: 7\n"), "the same sums as \(F.accountLine)")
+        #expect(account.contains("remissvar-goteborg-utkast.json: ersatt – Göteborg"))
         #expect(account.contains("remissvar-mark-2025-06-08.json: avvisat"))
-        #expect(account.contains("enkat-kommuner.csv row 2: godtaget (Skövde)"))
+        #expect(account.contains("enkat-kommuner.csv rad 2: godtaget – Skövde"))
     }
 
     @Test func rejectedFilesSayWhy() throws {
@@ -48,20 +48,20 @@ import Testing
         func reasons(_ label: String) throws -> [String] { try F.entry(label, in: compilation).reasons }
         // The first byte that is not UTF-8, where a hex editor and a text editor find it.
         #expect(try reasons("bilaga-skarmdump.png")
-            == ["rejected: the file is not UTF-8 text: byte 0x89 at byte offset 0 (line 1, column 1)"])
+            == ["avvisat: filen är inte text i UTF-8: byte 0x89 at byte offset 0 (på rad 1, kolumn 1)"])
         #expect(try reasons("remissvar-vanersborg-ansi.json")
-            == ["rejected: the file is not UTF-8 text: byte 0xE4 at byte offset 122 (line 6, column 15)"])
+            == ["avvisat: filen är inte text i UTF-8: byte 0xE4 at byte offset 122 (på rad 6, kolumn 15)"])
         #expect(try reasons("foljebrev-uddevalla.txt")
-            == ["rejected: not a response: only .json (the form) and .csv (a survey export) are read"])
-        #expect(try reasons("enkat-tom.csv") == ["rejected: the CSV file has a header but no answers"])
+            == ["avvisat: inget remissvar: bara .json (formuläret) och .csv (en export från ett enkätverktyg) läses in"])
+        #expect(try reasons("enkat-tom.csv") == ["avvisat: CSV-filen har en rubrikrad men inga svar"])
         #expect(try reasons("manifest.json")
-            == ["rejected: not a response saved by the form: 'format' is not avtal-remissvar/1 (format)"])
+            == ["avvisat: inget svar sparat med formuläret: 'format' är inte avtal-remissvar/1 (format)"])
         let broken = try reasons("remissvar-mark-2025-06-08.json")
         #expect(broken.count == 1)
-        #expect(broken.first?.hasPrefix("rejected: not valid JSON") == true, "\(broken)")
+        #expect(broken.first?.hasPrefix("avvisat: ingen giltig JSON") == true, "\(broken)")
         // A row without an organisation is rejected on its own; the file's other rows are read.
-        #expect(try reasons("enkat-kommuner.csv row 5") == ["rejected: no organisation in the 'organisation' column"])
-        #expect(try F.entry("enkat-kommuner.csv row 4", in: compilation).status == .accepted)
+        #expect(try reasons("enkat-kommuner.csv rad 5") == ["avvisat: ingen organisation i kolumnen 'organisation'"])
+        #expect(try F.entry("enkat-kommuner.csv rad 4", in: compilation).status == .accepted)
     }
 
     @Test func acceptedInputsSayWhatWasFlagged() throws {
@@ -69,39 +69,39 @@ import Testing
         func reasons(_ label: String) throws -> [String] { try F.entry(label, in: compilation).reasons }
         // Grades off the scale, each by its field.
         #expect(try reasons("remissvar-trollhattan-2025-06-10.json") == [
-            "grades.hos-avtal.document.grade: 7 is not on the scale 1–4; not counted",
-            "grades.hos-avtal.chapters.avtalstid.grade: 0 is not on the scale 1–4; not counted",
-            "grades.hos-avtal.chapters.digitalisering.grade: true is not a grade; not counted",
-            "grades.hos-avtal.chapters.samverkansstruktur.grade: 'fem' is not on the scale 1–4 or 'ingen synpunkt'; not counted",
+            "grades.hos-avtal.document.grade: 7 finns inte på skalan 1–4; räknas inte",
+            "grades.hos-avtal.chapters.avtalstid.grade: 0 finns inte på skalan 1–4; räknas inte",
+            "grades.hos-avtal.chapters.digitalisering.grade: true är inget betyg; räknas inte",
+            "grades.hos-avtal.chapters.samverkansstruktur.grade: 'fem' finns inte på skalan 1–4 eller ingen synpunkt; räknas inte",
         ])
         // A CSV row's problems name the row and the column.
-        #expect(try reasons("enkat-export-semikolon.csv row 5") == [
-            "row 5: grade:ok-munhalsa: '5' is not on the scale 1–4 or 'ingen synpunkt'; not counted",
-            "organisation 'Närhälsan Lerum vårdcentral' is not a consultee: kept, and listed with the other organisations",
+        #expect(try reasons("enkat-export-semikolon.csv rad 5") == [
+            "rad 5: grade:ok-munhalsa: '5' finns inte på skalan 1–4 eller ingen synpunkt; räknas inte",
+            "'Närhälsan Lerum vårdcentral' är ingen remissinstans: svaret räknas med och redovisas under Andra organisationer",
         ])
         // Another version: a clause that exists in remiss-2025 is placed, one that does not is kept apart.
         #expect(try reasons("remissvar-alingsas-2025-06-05.json") == [
-            "answers version 'working', not 'remiss-2025': IDs mapped through renames where they can be",
-            "comments.hos-avtal#avtalsperiod: unknown clause in 'remiss-2025'; kept apart",
+            "svarar på versionen 'working', inte 'remiss-2025': punkterna har förts över till versionen där det går",
+            "comments.hos-avtal#avtalsperiod: punkten finns inte i 'remiss-2025'; kommentaren redovisas separat",
         ])
         #expect(try reasons("remissvar-kungalv-2025-06-09.json") == [
-            "comments.ok-munhalsa#tandvardsintyg: unknown clause in 'remiss-2025'; kept apart",
-            "grades.hos-avtal.chapters.avtalsperiod: not a chapter of 'hos-avtal'; not counted, comment kept apart",
+            "comments.ok-munhalsa#tandvardsintyg: punkten finns inte i 'remiss-2025'; kommentaren redovisas separat",
+            "grades.hos-avtal.chapters.avtalsperiod: inget kapitel i 'hos-avtal'; betyget räknas inte och kommentaren redovisas separat",
         ])
         #expect(try reasons("remissvar-kungsbacka-2025-06-07.json")
-            == ["unknown organisation ID 'kommun-1384' ('Kungsbacka'): kept, and not counted for any consultee"])
+            == ["okänt organisations-id 'kommun-1384' ('Kungsbacka'): svaret räknas med men inte för någon remissinstans"])
         #expect(try reasons("remissvar-pro-vastra-gotaland.json")
-            == ["organisation 'PRO Västra Götaland' is not a consultee: kept, and listed with the other organisations"])
+            == ["'PRO Västra Götaland' är ingen remissinstans: svaret räknas med och redovisas under Andra organisationer"])
         #expect(try reasons("remissvar-lidkoping-2025-06-11.json")
-            == ["grades.ok-munhalsa.document.comment: longer than 20000 characters; cut to that length"])
+            == ["grades.ok-munhalsa.document.comment: längre än 20000 tecken; texten har kortats till den längden"])
         // Clean inputs carry no reasons: the BOM of the semicolon file does not spoil its first column,
         // an empty version means the version compiled, and a name alone finds the consultee.
-        for label in ["enkat-export-semikolon.csv row 2", "enkat-export-semikolon.csv row 4", "enkat-kommuner.csv row 2",
-                      "enkat-kommuner.csv row 3", "remissvar-goteborg-2025-06-12.json", "remissvar-boras-2025-06-10.json",
+        for label in ["enkat-export-semikolon.csv rad 2", "enkat-export-semikolon.csv rad 4", "enkat-kommuner.csv rad 2",
+                      "enkat-kommuner.csv rad 3", "remissvar-goteborg-2025-06-12.json", "remissvar-boras-2025-06-10.json",
                       "remissvar-regionstyrelsen-2025-06-16.json"] {
             #expect(try reasons(label) == [], "\(label)")
         }
-        let falkoping = try #require(compilation.responses.first { $0.label == "enkat-kommuner.csv row 3" })
+        let falkoping = try #require(compilation.responses.first { $0.label == "enkat-kommuner.csv rad 3" })
         #expect(falkoping.organisationID == "kommun-1499")
     }
 
@@ -119,15 +119,15 @@ import Testing
         let compilation = try F.compile()
         let superseded = compilation.entries.filter { $0.status == .superseded }
         #expect(superseded.map(\.label)
-            == ["enkat-export-semikolon.csv row 3", "remissvar-goteborg-utkast.json", "remissvar-harryda-2025-06-04.json"])
+            == ["enkat-export-semikolon.csv rad 3", "remissvar-goteborg-utkast.json", "remissvar-harryda-2025-06-04.json"])
         // The later `exported` wins, not the later file: the draft sorts after the final answer.
         #expect(try F.entry("remissvar-goteborg-utkast.json", in: compilation).reasons
-            == ["superseded by remissvar-goteborg-2025-06-12.json, saved later by the same organisation"])
+            == ["ersatt av remissvar-goteborg-2025-06-12.json, som samma organisation sparade senare"])
         // Across a form save and a survey row.
         #expect(try F.entry("remissvar-harryda-2025-06-04.json", in: compilation).reasons
-            == ["superseded by enkat-kommuner.csv row 4, saved later by the same organisation"])
-        #expect(try F.entry("enkat-export-semikolon.csv row 3", in: compilation).reasons
-            == ["superseded by enkat-export-semikolon.csv row 4, saved later by the same organisation"])
+            == ["ersatt av enkat-kommuner.csv rad 4, som samma organisation sparade senare"])
+        #expect(try F.entry("enkat-export-semikolon.csv rad 3", in: compilation).reasons
+            == ["ersatt av enkat-export-semikolon.csv rad 4, som samma organisation sparade senare"])
         // One answer per organisation remains, and nothing of a superseded answer is counted or shown.
         let labels = compilation.responses.map(\.label)
         #expect(labels.count == 17)

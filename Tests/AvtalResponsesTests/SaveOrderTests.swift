@@ -45,8 +45,8 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let compilation = try F.compile(folder)
-        #expect(try F.entry("enkat.csv row 2", in: compilation).status == .superseded)
-        #expect(try F.entry("enkat.csv row 3", in: compilation).status == .accepted)
+        #expect(try F.entry("enkat.csv rad 2", in: compilation).status == .superseded)
+        #expect(try F.entry("enkat.csv rad 3", in: compilation).status == .accepted)
         #expect(compilation.comments.map(\.text) == ["Det slutliga svaret."])
     }
 }

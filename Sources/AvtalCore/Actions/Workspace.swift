@@ -60,6 +60,7 @@ public struct Workspace: Sendable {
         workspace.corpora[VersionsFile.working] = corpus
         workspace.loadVersions()
         workspace.loadRemiss()
+        workspace.loadDispositions()
         if workspace.scope == nil { workspace.loadAgreed() }
         workspace.diagnostics = Self.deduplicated(workspace.diagnostics)
         return workspace

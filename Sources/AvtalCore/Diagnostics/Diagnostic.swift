@@ -108,6 +108,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case missingRemissConsultees = "AV713"
 
     case unknownComment = "AV801"
+    case unknownDisposition = "AV802"
+    case unknownCarrier = "AV803"
 
     case unknownStatute = "AV901"
     case unknownParagraph = "AV902"
@@ -178,6 +180,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .missingRemissSender: "missing-remiss-sender"
         case .missingRemissConsultees: "missing-remiss-consultees"
         case .unknownComment: "unknown-comment"
+        case .unknownDisposition: "unknown-disposition"
+        case .unknownCarrier: "unknown-carrier"
         case .unknownStatute: "unknown-statute"
         case .unknownParagraph: "unknown-paragraph"
         case .repealedStatute: "repealed-statute"

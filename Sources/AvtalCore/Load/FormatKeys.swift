@@ -47,7 +47,7 @@ package enum FormatKeys {
     package static let consulteeGroup = KeySet("remissinstanser.yml: an entry of groups", ["id", "title", "kommunalforbund", "members"])
     package static let consultee = KeySet("remissinstanser.yml: an entry of members", ["id", "name"])
     package static let remiss = KeySet("remiss/<version>.yml", [
-        "title", "diarienummer", "senders", "contacts", "opens", "deadline", "answer", "consultees",
+        "title", "diarienummer", "senders", "contacts", "opens", "deadline", "late", "answer", "consultees",
     ])
     package static let diarienummer = KeySet("remiss/<version>.yml: an entry of diarienummer", ["organisation", "number"])
     package static let sender = KeySet("remiss/<version>.yml: an entry of senders", ["name", "signatory"])

@@ -16,6 +16,8 @@ public struct Disposition: Sendable, Hashable {
     /// The patch or version that carries the change, where there is one.
     public var carriedBy: String?
     public var range: SourceRange
+    /// Where `carried-by` is written, for a diagnostic about the patch it names.
+    public var carriedByRange: SourceRange?
 }
 
 /// `remissvar/<version>/dispositions.yml`: comment ID → disposition.
@@ -37,15 +39,28 @@ public enum DispositionsFile {
                 let at = reader.range(of: keyNode)
                 reader.rejectUnknownKeys(entry, allowed: FormatKeys.disposition.keys, what: "a disposition")
                 guard let kind = reader.requireKey("disposition", in: entry, what: "a disposition", fallback: at)
-                    .flatMap({ reader.oneOf($0, key: "disposition", as: Disposition.Kind.self) }),
+                    .flatMap({ kind($0, reader: &reader) }),
                     let motivation = reader.requireKey("motivation", in: entry, what: "a disposition", fallback: at)
                     .flatMap({ reader.string($0, key: "motivation") })
                 else { continue }
+                let carrier = entry.value("carried-by")
                 dispositions.append(Disposition(commentID: commentID, kind: kind, motivation: motivation,
-                                                carriedBy: entry.value("carried-by").flatMap { reader.string($0, key: "carried-by") },
-                                                range: at))
+                                                carriedBy: carrier.flatMap { reader.string($0, key: "carried-by") },
+                                                range: at, carriedByRange: carrier.map { reader.range(of: $0) }))
             }
         }
         return (dispositions, reader.diagnostics)
+    }
+
+    /// One of the four dispositions, or AV802 with the nearest as the fix.
+    private static func kind(_ node: Node, reader: inout YAMLReader) -> Disposition.Kind? {
+        guard let text = reader.string(node, key: "disposition") else { return nil }
+        if let kind = Disposition.Kind(rawValue: text) { return kind }
+        let allowed = Disposition.Kind.allCases.map(\.rawValue)
+        let range = reader.range(of: node)
+        reader.report(.unknownDisposition, "Unknown disposition '\(text)'", at: range,
+                      notes: [DiagnosticNote("a disposition is one of: \(allowed.joined(separator: ", "))")],
+                      fix: Suggestions.nearest(to: text, in: allowed).first.map { Fix("use '\($0)'", range: range, replacement: $0) })
+        return nil
     }
 }

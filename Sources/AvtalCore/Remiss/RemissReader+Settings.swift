@@ -29,11 +29,13 @@ extension RemissReader {
         }
         let answer = readAnswer(need("answer"), reader: &reader)
         let groups = readGroups(need("consultees"), consultees: consultees, reader: &reader)
+        let late = map.value("late").flatMap { reader.oneOf($0, key: "late", as: RemissSettings.LatePolicy.self) }
         guard let title, let opens, let deadlineDate = deadline.date, let deadlineTime = deadline.time,
               let answerEmail = answer.email, !contacts.isEmpty, reader.diagnostics.isEmpty else { return nil }
         return RemissSettings(version: version, title: title, diarienummer: registrations, senders: senders,
                               contacts: contacts, opens: opens, deadline: deadlineDate, deadlineTime: deadlineTime,
-                              answerEmail: answerEmail, answerPostal: answer.postal, consultees: groups, source: source)
+                              late: late ?? .accept, answerEmail: answerEmail, answerPostal: answer.postal,
+                              consultees: groups, source: source)
     }
 
     private static func readRegistrations(_ node: Node?, reader: inout YAMLReader) -> [RemissSettings.Registration] {

@@ -26,6 +26,14 @@ public struct RemissSettings: Sendable {
         public var minute: Int
     }
 
+    /// What `avtal responses compile` does with an answer saved after the deadline.
+    public enum LatePolicy: String, CaseIterable, Sendable {
+        /// Counted, and marked late wherever it is shown.
+        case accept
+        /// Listed as rejected (avvisat) in the account, not counted.
+        case reject
+    }
+
     public var version: String
     public var title: String
     public var diarienummer: [Registration]
@@ -34,6 +42,7 @@ public struct RemissSettings: Sendable {
     public var opens: CalendarDate
     public var deadline: CalendarDate
     public var deadlineTime: TimeOfDay
+    public var late: LatePolicy = .accept
     public var answerEmail: SettingText
     public var answerPostal: SettingText?
     /// Consultee group IDs, in the order the letter lists them.
@@ -41,6 +50,14 @@ public struct RemissSettings: Sendable {
     public var source: SourceFile
 
     public static let folder = "remiss"
+
+    /// The deadline as an instant: the date and time are Swedish local time, as the letter says them.
+    public var deadlineInstant: Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? TimeZone(secondsFromGMT: 3600)!
+        return calendar.date(from: DateComponents(year: deadline.year, month: deadline.month, day: deadline.day,
+                                                  hour: deadlineTime.hour, minute: deadlineTime.minute))
+    }
 
     /// Every value marked as a placeholder, in the order the file gives them.
     public var placeholders: [Placeholder] {

@@ -1,3 +1,4 @@
+import Foundation
 import AvtalCore
 import AvtalMarkdown
 
@@ -27,6 +28,9 @@ extension RemissPackage {
             },
             "hasDiarienummer": !settings.diarienummer.isEmpty,
             "deadline": deadlineText, "answerEmail": settings.answerEmail.text,
+            // The instant the form compares the respondent's clock with, to say that the deadline has passed.
+            "deadlineInstant": settings.deadlineInstant.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+            "lateAccepted": settings.late == .accept,
             "answerEmailPlaceholder": settings.answerEmail.isPlaceholder,
             "storageKey": "avtal-svar/\(version.id)", "groups": groups, "documents": documents, "scale": scale,
         ]

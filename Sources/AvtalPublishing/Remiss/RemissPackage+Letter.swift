@@ -5,9 +5,7 @@ import AvtalCore
 /// settings), never from the template.
 extension RemissPackage {
     var deadlineText: String {
-        let t = settings.deadlineTime
-        let minute = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
-        return "senast kl. \(t.hour).\(minute) \(SwedishDate.format(settings.deadline))"
+        "senast " + SwedishText.deadline(settings)
     }
 
     struct LetterPage {

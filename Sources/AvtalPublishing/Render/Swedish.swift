@@ -19,6 +19,16 @@ package enum SwedishDate {
     }
 }
 
+/// Remiss facts in Swedish, shared by the package (letter, form) and the compilation of responses.
+package enum SwedishText {
+    /// "kl. 12.00 den 19 juni 2025".
+    package static func deadline(_ settings: RemissSettings) -> String {
+        let t = settings.deadlineTime
+        let minute = t.minute < 10 ? "0\(t.minute)" : "\(t.minute)"
+        return "kl. \(t.hour).\(minute) \(SwedishDate.format(settings.deadline))"
+    }
+}
+
 /// Small pieces of Swedish prose shared by the renderers.
 enum Swedish {
     /// "a", "a och b", "a, b och c".

@@ -12,6 +12,14 @@ extension TemplateLibrary {
         return page
     }
 
+    /// A page rendered in a frame whose template has an empty `<script>` element: filled with the
+    /// named asset, as `renderPage(_:with:style:script:)` does for a standalone page.
+    package func fillScript(_ page: String, asset: String) throws(TemplateError) -> String {
+        var page = page
+        try fill(&page, element: "script", with: asset)
+        return page
+    }
+
     /// The first empty element is the template's own: every value the template writes is escaped, so
     /// no data can produce the tag. A template without one (a corpus's own, with its code inline) is
     /// left as it is.

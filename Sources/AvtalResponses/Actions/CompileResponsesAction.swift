@@ -18,7 +18,9 @@ package enum CompileResponsesAction {
         }
     }
 
-    package static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL) throws(ActionFailure) -> Compiled {
+    package static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL,
+                           csvDialect: CompilationRenderer.CSVDialect = .semicolon,
+                           printer: (any PDFPrinter)? = nil) throws(ActionFailure) -> Compiled {
         let workspace = try Workspace.withoutErrors(root: root)
         guard let text = workspace.texts[version], workspace.versions.contains(where: { $0.id == version }) else {
             let known = workspace.versions.map(\.id).joined(separator: ", ")
@@ -36,12 +38,21 @@ package enum CompileResponsesAction {
         }
         do {
             var compilation = try Compilation.compile(
-                folder: folder, text: text, consultees: workspace.consultees, workspace: workspace, dispositions: dispositions)
+                folder: folder, text: text, consultees: workspace.consultees, workspace: workspace, dispositions: dispositions,
+                remiss: workspace.remiss[version])
             compilation.dispositionProblems.insert(contentsOf: unreadable, at: 0)
-            let renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
+            var renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
                                                templates: try library.preloaded(),
                                                versionTitle: VersionDiff.title(of: version, in: workspace))
-            try OutputWriter.replace(output, with: try renderer.files(), corpus: root)
+            renderer.csvDialect = csvDialect
+            renderer.remiss = workspace.remiss[version]
+            var files = try renderer.files()
+            if let printer {
+                // Each receipt also as PDF, for a diarium that files PDF only.
+                let receipts = files.keys.filter { $0.hasPrefix(CompilationRenderer.receiptsFolder + "/") }.sorted()
+                for (page, pdf) in try printer.print(receipts, of: files) { files[String(page.dropLast(5)) + ".pdf"] = pdf }
+            }
+            try OutputWriter.replace(output, with: files, corpus: root)
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }
             return Compiled(compilation: compilation, output: output, sources: sources)

@@ -16,6 +16,8 @@ package struct Compilation: Sendable {
         package var status: Status
         package var organisation: String?
         package var reasons: [String]
+        /// Saved after the deadline: marked in the account whether accepted or rejected.
+        package var late = false
     }
 
     /// Where a comment belongs: a clause, a chapter's grade, a document's grade — or nowhere the
@@ -36,6 +38,10 @@ package struct Compilation: Sendable {
         package var grade: Response.Grade?
         package var source: String
         package var disposition: Disposition?
+        /// What works well, as the respondent wrote it in the form's own field for that.
+        package var positive = false
+        /// From an answer saved after the deadline.
+        package var late = false
     }
 
     package struct Tally: Sendable, Hashable {
@@ -61,11 +67,14 @@ package struct Compilation: Sendable {
         "files: \(read) read, \(count(.accepted)) accepted, \(count(.superseded)) superseded, \(count(.rejected)) rejected"
     }
 
+    package var lateCount: Int { entries.filter(\.late).count }
+
     package var openComments: Int { comments.filter { $0.disposition == nil }.count }
 
     /// Compiles the files of `folder` (sorted by name) against version `text`.
     package static func compile(
-        folder: URL, text: VersionText, consultees: Consultees?, workspace: Workspace, dispositions: SourceFile?
+        folder: URL, text: VersionText, consultees: Consultees?, workspace: Workspace, dispositions: SourceFile?,
+        remiss: RemissSettings? = nil
     ) throws -> Compilation {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else {
@@ -77,7 +86,7 @@ package struct Compilation: Sendable {
             let url = folder.appendingPathComponent(name)
             if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { inputs.append((name, url)) }
         }
-        var compiler = Compiler(text: text, consultees: consultees, workspace: workspace)
+        var compiler = Compiler(text: text, consultees: consultees, workspace: workspace, remiss: remiss)
         for (name, url) in inputs {
             for result in ResponseReader.read(url, name: name) { compiler.add(result, file: name) }
         }

@@ -25,7 +25,7 @@ extension Compiler {
                 let older = Self.isLater(item.response, than: accepted[previous].response) ? previous : index
                 let newer = older == previous ? index : previous
                 entries[accepted[older].entry].status = .superseded
-                entries[accepted[older].entry].reasons.append("superseded by \(accepted[newer].response.label), saved later by the same organisation")
+                entries[accepted[older].entry].reasons.append("ersatt av \(accepted[newer].response.label), som samma organisation sparade senare")
                 latest[key] = newer
             } else {
                 latest[key] = index
@@ -37,24 +37,25 @@ extension Compiler {
     /// One response's grades into the tallies and its comments into the list; grades of documents
     /// and chapters the version does not have are not counted, their comments kept apart.
     func collect(_ response: Response, comments: inout [Compilation.Comment], tallies: inout [String: Compilation.Tally]) {
-        func add(_ place: Compilation.Place, _ text: String, grade: Response.Grade? = nil) {
-            comments.append(.init(id: Self.commentID(response, place: place, text: text), place: place,
+        func add(_ place: Compilation.Place, _ text: String, grade: Response.Grade? = nil, positive: Bool = false) {
+            comments.append(.init(id: Self.commentID(response, place: place, text: text, positive: positive), place: place,
                                   organisationID: response.organisationID, organisationName: response.organisationName,
-                                  text: text, grade: grade, source: response.label, disposition: nil))
+                                  text: text, grade: positive ? nil : grade, source: response.label, disposition: nil,
+                                  positive: positive, late: response.late))
         }
         for (documentID, graded) in response.documentGrades.sorted(by: { $0.key < $1.key }) {
             let known = text.document(documentID) != nil
             if known, let grade = graded.grade { tallies[documentID, default: .init()].counts[Self.slot(grade)] += 1 }
             if let comment = graded.comment { add(known ? .document(documentID) : .unplaced(documentID), comment, grade: graded.grade) }
+            if let good = graded.worksWell { add(known ? .document(documentID) : .unplaced(documentID), good, positive: true) }
         }
         for (documentID, grades) in response.chapterGrades.sorted(by: { $0.key < $1.key }) {
             for (chapterID, graded) in grades.sorted(by: { $0.key < $1.key }) {
                 let known = chapters[documentID]?.contains(chapterID) == true
                 if known, let grade = graded.grade { tallies["\(documentID)/\(chapterID)", default: .init()].counts[Self.slot(grade)] += 1 }
-                if let comment = graded.comment {
-                    add(known ? .chapter(document: documentID, chapter: chapterID) : .unplaced("\(documentID)/\(chapterID)"),
-                        comment, grade: graded.grade)
-                }
+                let place: Compilation.Place = known ? .chapter(document: documentID, chapter: chapterID) : .unplaced("\(documentID)/\(chapterID)")
+                if let comment = graded.comment { add(place, comment, grade: graded.grade) }
+                if let good = graded.worksWell { add(place, good, positive: true) }
             }
         }
         for (key, comment) in response.comments.sorted(by: { $0.key < $1.key }) {
@@ -104,7 +105,7 @@ extension Compiler {
 
     /// A stable ID from the organisation, the place and the text: the same comment gets the same ID
     /// in every compilation, so dispositions recorded against it keep holding.
-    static func commentID(_ response: Response, place: Compilation.Place, text: String) -> String {
+    static func commentID(_ response: Response, place: Compilation.Place, text: String, positive: Bool = false) -> String {
         let organisation = response.organisationID ?? Suggestions.clauseID(fromHeading: response.organisationName)
         // The kind of place is hashed too: a chapter's grade comment and a comment on the same
         // chapter's own clause are two comments, even with the same text.
@@ -116,7 +117,8 @@ extension Compiler {
         case let .document(document): (where_, kind) = (document, "document")
         case let .unplaced(key): (where_, kind) = (Suggestions.clauseID(fromHeading: key), "unplaced")
         }
-        let hash = TextDigest.sha256("\(organisation)\n\(kind):\(where_)\n\(text)").prefix(8)
+        // A positive comment's kind is its own, so that the same words as praise and as critique differ.
+        let hash = TextDigest.sha256("\(organisation)\n\(positive ? "works-well-" : "")\(kind):\(where_)\n\(text)", digits: 8)
         return "\(organisation)--\(where_)--\(hash)"
     }
 

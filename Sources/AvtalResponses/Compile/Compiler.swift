@@ -12,8 +12,15 @@ struct Compiler {
     var accepted: [(response: Response, entry: Int)] = []
     let labels: ReferenceLabels
     let chapters: [String: Set<String>]
+    /// The remiss's deadline and what to do with an answer saved after it; no settings, no deadline.
+    let deadline: Date?
+    let late: RemissSettings.LatePolicy
+    let deadlineText: String
 
-    init(text: VersionText, consultees: Consultees?, workspace: Workspace) {
+    init(text: VersionText, consultees: Consultees?, workspace: Workspace, remiss: RemissSettings? = nil) {
+        deadline = remiss?.deadlineInstant
+        late = remiss?.late ?? .accept
+        deadlineText = remiss.map(SwedishText.deadline) ?? ""
         self.text = text
         self.consultees = consultees
         self.workspace = workspace
@@ -25,13 +32,25 @@ struct Compiler {
         switch result {
         case let .failure(rejection):
             let place = rejection.place.map { " (\($0))" } ?? ""
-            entries.append(.init(label: file + (rejection.place?.hasPrefix("row") == true ? " \(rejection.place!)" : ""),
+            entries.append(.init(label: file + (rejection.place?.hasPrefix("rad ") == true ? " \(rejection.place!)" : ""),
                                  status: .rejected, organisation: nil,
-                                 reasons: ["rejected: \(rejection.message)\(rejection.place?.hasPrefix("row") == true ? "" : place)"]))
+                                 reasons: ["avvisat: \(rejection.message)\(rejection.place?.hasPrefix("rad ") == true ? "" : place)"]))
         case let .success((response, problems)):
             var reasons = problems.map { problem in "\(problem.place.map { "\($0): " } ?? "")\(problem.message)" }
-            let normalized = normalize(response, reasons: &reasons)
-            entries.append(.init(label: response.label, status: .accepted, organisation: normalized.organisationName, reasons: reasons))
+            var normalized = normalize(response, reasons: &reasons)
+            if let deadline, let saved = ResponseReader.time(response.exported), saved > deadline {
+                normalized.late = true
+                let when = "sparat \(response.exported), efter sista svarsdagen \(deadlineText)"
+                if late == .reject {
+                    entries.append(.init(label: response.label, status: .rejected, organisation: normalized.organisationName,
+                                         reasons: ["kom in för sent: \(when); avvisat enligt inställningen late: reject"] + reasons,
+                                         late: true))
+                    return
+                }
+                reasons.insert("kom in för sent: \(when); räknas med och är märkt som sent", at: 0)
+            }
+            entries.append(.init(label: response.label, status: .accepted, organisation: normalized.organisationName,
+                                 reasons: reasons, late: normalized.late))
             accepted.append((normalized, entries.count - 1))
         }
     }
@@ -43,7 +62,7 @@ struct Compiler {
         let otherVersion = response.version.isEmpty || response.version == text.id ? nil : response.version
         if let otherVersion {
             let known = workspace.versions.contains { $0.id == otherVersion } || otherVersion == VersionsFile.working
-            reasons.append("answers version '\(otherVersion)'\(known ? "" : ", which is not in versions.yml"), not '\(text.id)': IDs mapped through renames where they can be")
+            reasons.append("svarar på versionen '\(otherVersion)'\(known ? "" : ", som inte finns i versions.yml"), inte '\(text.id)': punkterna har förts över till versionen där det går")
         }
         placeComments(&response, reasons: &reasons)
         mapGrades(&response, reasons: &reasons)
@@ -58,14 +77,14 @@ struct Compiler {
             if let (member, _) = consultees.member(id) {
                 response.organisationName = member.name
             } else {
-                reasons.append("unknown organisation ID '\(id)' ('\(response.organisationName)'): kept, and not counted for any consultee")
+                reasons.append("okänt organisations-id '\(id)' ('\(response.organisationName)'): svaret räknas med men inte för någon remissinstans")
                 response.organisationID = nil
             }
         } else if let match = consultees.groups.lazy.flatMap(\.members)
             .first(where: { $0.name.lowercased() == response.organisationName.lowercased() }) {
             response.organisationID = match.id
         } else {
-            reasons.append("organisation '\(response.organisationName)' is not a consultee: kept, and listed with the other organisations")
+            reasons.append("'\(response.organisationName)' är ingen remissinstans: svaret räknas med och redovisas under Andra organisationer")
         }
     }
 
@@ -75,19 +94,19 @@ struct Compiler {
         var comments: [String: String] = [:]
         for (key, comment) in response.comments.sorted(by: { $0.key < $1.key }) {
             guard let target = Target(key), let clause = target.clause else {
-                reasons.append("comments.\(key): not 'document#clause'; kept apart")
+                reasons.append("comments.\(key): inte 'dokument#punkt'; kommentaren redovisas separat")
                 comments["?" + key] = comment
                 continue
             }
             let resolved = text.history.resolve(document: target.document, id: clause)
             if labels.index[target.document]?[resolved] != nil {
-                if resolved != clause { reasons.append("comments.\(key): clause renamed to '\(resolved)'; placed there") }
+                if resolved != clause { reasons.append("comments.\(key): punkten heter nu '\(resolved)'; kommentaren placeras där") }
                 comments["\(target.document)#\(resolved)"] = comment
             } else if let retirement = text.history.retired["\(target.document)#\(clause)"] {
-                reasons.append("comments.\(key): the clause was retired by \(retirement.by); kept apart")
+                reasons.append("comments.\(key): punkten utgick genom \(retirement.by); kommentaren redovisas separat")
                 comments["?" + key] = comment
             } else {
-                reasons.append("comments.\(key): unknown clause in '\(text.id)'; kept apart")
+                reasons.append("comments.\(key): punkten finns inte i '\(text.id)'; kommentaren redovisas separat")
                 comments["?" + key] = comment
             }
         }
@@ -99,7 +118,7 @@ struct Compiler {
     func mapGrades(_ response: inout Response, reasons: inout [String]) {
         for documentID in Set(response.documentGrades.keys).union(response.chapterGrades.keys).sorted()
         where text.document(documentID) == nil {
-            reasons.append("grades.\(documentID): unknown document in '\(text.id)'; its grades are not counted and its comments kept apart")
+            reasons.append("grades.\(documentID): dokumentet finns inte i '\(text.id)'; betygen räknas inte och kommentarerna redovisas separat")
         }
         for (documentID, grades) in response.chapterGrades {
             for chapterID in grades.keys.sorted() where chapters[documentID] != nil {
@@ -107,9 +126,9 @@ struct Compiler {
                 if resolved != chapterID, chapters[documentID]?.contains(resolved) == true {
                     let moved = response.chapterGrades[documentID]?.removeValue(forKey: chapterID)
                     response.chapterGrades[documentID]?[resolved] = moved
-                    reasons.append("grades.\(documentID).chapters.\(chapterID): renamed to '\(resolved)'; counted there")
+                    reasons.append("grades.\(documentID).chapters.\(chapterID): kapitlet heter nu '\(resolved)'; betyget räknas där")
                 } else if chapters[documentID]?.contains(chapterID) != true {
-                    reasons.append("grades.\(documentID).chapters.\(chapterID): not a chapter of '\(documentID)'; not counted, comment kept apart")
+                    reasons.append("grades.\(documentID).chapters.\(chapterID): inget kapitel i '\(documentID)'; betyget räknas inte och kommentaren redovisas separat")
                 }
             }
         }

@@ -20,6 +20,8 @@ package struct Response: Sendable {
     package struct Graded: Hashable, Sendable {
         package var grade: Grade?
         package var comment: String?
+        /// What works well ("det här fungerar bra"): the positive the working group wants lifted.
+        package var worksWell: String?
     }
 
     /// Where the response came from: a file, and for a CSV export the row.
@@ -37,8 +39,10 @@ package struct Response: Sendable {
     /// "document#clause" → comment.
     package var comments: [String: String]
     package var exported: String
+    /// Saved after the remiss's deadline (set by the compiler, which knows the deadline).
+    package var late = false
 
-    package var label: String { row.map { "\(source) row \($0)" } ?? source }
+    package var label: String { row.map { "\(source) rad \($0)" } ?? source }
 }
 
 /// A problem with one input, for the account of the compilation.

@@ -17,15 +17,16 @@ extension ResponseReader {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true, delimiter: delimiter)
         } catch {
-            return [.failure(Rejection(message: "not a CSV file with a header row: \(error)"))]
+            return [.failure(Rejection(message: "ingen CSV-fil med en rubrikrad: \(error)"))]
         }
-        guard let header = reader.headerRow else { return [.failure(Rejection(message: "the CSV file has no header row"))] }
+        guard let header = reader.headerRow else { return [.failure(Rejection(message: "CSV-filen saknar rubrikrad"))] }
         let columns = header.map { $0.trimmed }
         guard columns.contains("organisation") else {
-            return [.failure(Rejection(message: "the CSV header has no 'organisation' column (see docs/responses.md)", place: "row 1"))]
+            return [.failure(Rejection(message: "CSV-filens rubrikrad saknar kolumnen 'organisation' (se docs/responses.md)", place: "rad 1"))]
         }
         var unknownColumns: [String] = []
-        for column in columns where !fixedColumns.contains(column) && !column.hasPrefix("grade:") && !column.hasPrefix("comment:") {
+        for column in columns where !fixedColumns.contains(column) && !column.hasPrefix("grade:") && !column.hasPrefix("comment:")
+            && !column.hasPrefix("works-well:") {
             unknownColumns.append(column)
         }
         var results: [Result<(Response, [ResponseProblem]), Rejection>] = []
@@ -34,12 +35,12 @@ extension ResponseReader {
             rowNumber += 1
             if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             if rowNumber > maxComments {
-                results.append(.failure(Rejection(message: "more than \(maxComments) rows; the rest of the file is not read", place: "row \(rowNumber)")))
+                results.append(.failure(Rejection(message: "fler än \(maxComments) rader; resten av filen läses inte", place: "rad \(rowNumber)")))
                 break
             }
             results.append(readRow(fields, columns: columns, unknownColumns: unknownColumns, source: source, row: rowNumber))
         }
-        if results.isEmpty { return [.failure(Rejection(message: "the CSV file has a header but no answers"))] }
+        if results.isEmpty { return [.failure(Rejection(message: "CSV-filen har en rubrikrad men inga svar"))] }
         return results
     }
 
@@ -47,21 +48,21 @@ extension ResponseReader {
         _ fields: [String], columns: [String], unknownColumns: [String], source: String, row: Int
     ) -> Result<(Response, [ResponseProblem]), Rejection> {
         var problems: [ResponseProblem] = []
-        let place = "row \(row)"
+        let place = "rad \(row)"
         func problem(_ message: String) { problems.append(.init(source: source, place: place, message: message)) }
         var values: [String: String] = [:]
         for (index, column) in columns.enumerated() where index < fields.count {
             var value = fields[index].trimmed
             if value.count > maxTextLength {
-                problem("'\(column)' is longer than \(maxTextLength) characters; cut to that length")
+                problem("'\(column)' är längre än \(maxTextLength) tecken; texten har kortats till den längden")
                 value = String(value.prefix(maxTextLength))
             }
             if !value.isEmpty { values[column] = value }
         }
-        if fields.count > columns.count { problem("\(fields.count - columns.count) cells beyond the header's columns are not read") }
-        for column in unknownColumns where values[column] != nil { problem("column '\(column)' is not part of the layout; not read") }
+        if fields.count > columns.count { problem("\(fields.count - columns.count) celler utanför rubrikradens kolumner läses inte") }
+        for column in unknownColumns where values[column] != nil { problem("kolumnen '\(column)' ingår inte i formatet; läses inte") }
         guard let name = values["organisation"] else {
-            return .failure(Rejection(message: "no organisation in the 'organisation' column", place: place))
+            return .failure(Rejection(message: "ingen organisation i kolumnen 'organisation'", place: place))
         }
         var documentGrades: [String: Response.Graded] = [:]
         var chapterGrades: [String: [String: Response.Graded]] = [:]
@@ -76,6 +77,13 @@ extension ResponseReader {
                 } else {
                     documentGrades[target, default: .init()].grade = grade
                 }
+            } else if column.hasPrefix("works-well:") {
+                let target = String(column.dropFirst(11))
+                if let slash = target.firstIndex(of: "/") {
+                    chapterGrades[String(target[..<slash]), default: [:]][String(target[target.index(after: slash)...]), default: .init()].worksWell = value
+                } else {
+                    documentGrades[target, default: .init()].worksWell = value
+                }
             } else if column.hasPrefix("comment:") {
                 let target = String(column.dropFirst(8))
                 if target.contains("#") {
@@ -87,7 +95,7 @@ extension ResponseReader {
                 }
             }
         }
-        if values["contact-email"] == nil { problem("no contact e-mail") }
+        if values["contact-email"] == nil { problem("ingen e-postadress till kontaktpersonen") }
         let response = Response(
             source: source, row: row, version: values["version"] ?? "", organisationID: values["organisation-id"],
             organisationName: name, contactName: values["contact-name"] ?? "", contactEmail: values["contact-email"] ?? "",

@@ -11,16 +11,16 @@ extension ResponseReader {
         }
         var fields = JSONFields(source: source)
         guard let version = root["version"] as? String, !version.isEmpty else {
-            return .failure(Rejection(message: "'version' is missing: the response does not say which text it answers", place: "version"))
+            return .failure(Rejection(message: "'version' saknas: svaret säger inte vilken text det gäller", place: "version"))
         }
         guard let organisation = root["organisation"] as? [String: Any],
               let name = fields.text(organisation["name"], "organisation.name", required: true)
         else {
-            return .failure(Rejection(message: "'organisation' with a 'name' is missing: nobody can be credited with the answer", place: "organisation"))
+            return .failure(Rejection(message: "'organisation' med 'name' saknas: det går inte att se vem som har svarat", place: "organisation"))
         }
         let organisationID = fields.text(organisation["id"], "organisation.id")
         let contact = root["contact"] as? [String: Any] ?? [:]
-        if root["contact"] == nil { fields.problem("contact", "missing") }
+        if root["contact"] == nil { fields.problem("contact", "saknas") }
         let (documentGrades, chapterGrades) = fields.grades(root["grades"])
         let comments: [String: String]
         switch fields.comments(root["comments"]) {
@@ -29,7 +29,7 @@ extension ResponseReader {
         }
         let exported = fields.text(root["exported"], "exported") ?? ""
         if !exported.isEmpty, isoTime(exported) == nil {
-            fields.problem("exported", "'\(exported)' is not an ISO 8601 time; the file's order decides between two answers")
+            fields.problem("exported", "'\(exported)' är ingen tid enligt ISO 8601; filernas ordning avgör mellan två svar")
         }
         let contactName = fields.text(contact["name"], "contact.name", required: true) ?? ""
         let contactEmail = fields.text(contact["email"], "contact.email", required: true) ?? ""
@@ -47,11 +47,11 @@ extension ResponseReader {
         do {
             object = try JSONSerialization.jsonObject(with: Data(json.utf8))
         } catch {
-            return .failure(Rejection(message: "not valid JSON: \((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"))
+            return .failure(Rejection(message: "ingen giltig JSON: \((error as NSError).userInfo["NSDebugDescription"] ?? error.localizedDescription)"))
         }
-        guard let root = object as? [String: Any] else { return .failure(Rejection(message: "not a response: the JSON is not an object")) }
+        guard let root = object as? [String: Any] else { return .failure(Rejection(message: "inget remissvar: JSON-texten är inget objekt")) }
         guard root["format"] as? String == format else {
-            return .failure(Rejection(message: "not a response saved by the form: 'format' is not \(format)", place: "format"))
+            return .failure(Rejection(message: "inget svar sparat med formuläret: 'format' är inte \(format)", place: "format"))
         }
         return .success(root)
     }
@@ -77,15 +77,15 @@ struct JSONFields {
     /// an answer is never lost for being long.
     mutating func text(_ value: Any?, _ place: String, required: Bool = false) -> String? {
         guard let value, !(value is NSNull) else {
-            if required { problem(place, "missing") }
+            if required { problem(place, "saknas") }
             return nil
         }
         guard let string = value as? String else {
-            problem(place, "not text")
+            problem(place, "ingen text")
             return nil
         }
         guard string.count <= ResponseReader.maxTextLength else {
-            problem(place, "longer than \(ResponseReader.maxTextLength) characters; cut to that length")
+            problem(place, "längre än \(ResponseReader.maxTextLength) tecken; texten har kortats till den längden")
             return String(string.prefix(ResponseReader.maxTextLength))
         }
         let trimmed = string.trimmed
@@ -97,12 +97,12 @@ struct JSONFields {
         var documentGrades: [String: Response.Graded] = [:]
         var chapterGrades: [String: [String: Response.Graded]] = [:]
         guard let grades = value as? [String: Any] else {
-            if value != nil { problem("grades", "not an object") }
+            if value != nil { problem("grades", "inget objekt") }
             return (documentGrades, chapterGrades)
         }
         for (documentID, value) in grades.sorted(by: { $0.key < $1.key }) {
             guard let entry = value as? [String: Any] else {
-                problem("grades.\(documentID)", "not an object")
+                problem("grades.\(documentID)", "inget objekt")
                 continue
             }
             if let document = entry["document"] {
@@ -119,22 +119,23 @@ struct JSONFields {
 
     mutating func graded(_ value: Any, place: String) -> Response.Graded {
         guard let entry = value as? [String: Any] else {
-            problem(place, "not an object")
+            problem(place, "inget objekt")
             return Response.Graded()
         }
         let grade = ResponseReader.grade(entry["grade"], place: "\(place).grade") { problem($0, $1) }
-        return Response.Graded(grade: grade, comment: text(entry["comment"], "\(place).comment"))
+        return Response.Graded(grade: grade, comment: text(entry["comment"], "\(place).comment"),
+                               worksWell: text(entry["works-well"], "\(place).works-well"))
     }
 
     /// `comments`: "document#clause" → text. Too many rejects the file rather than reading part of it.
     mutating func comments(_ value: Any?) -> Result<[String: String], Rejection> {
         var comments: [String: String] = [:]
         guard let list = value as? [String: Any] else {
-            if value != nil { problem("comments", "not an object") }
+            if value != nil { problem("comments", "inget objekt") }
             return .success(comments)
         }
         guard list.count <= ResponseReader.maxComments else {
-            return .failure(Rejection(message: "\(list.count) comments, more than the \(ResponseReader.maxComments) a response may have", place: "comments"))
+            return .failure(Rejection(message: "\(list.count) kommentarer, fler än de \(ResponseReader.maxComments) ett svar får ha", place: "comments"))
         }
         for (key, value) in list.sorted(by: { $0.key < $1.key }) {
             if let comment = text(value, "comments.\(key)") { comments[key] = comment }

@@ -19,22 +19,22 @@ package enum ResponseReader {
     package static func read(_ url: URL, name: String) -> [Result<(Response, [ResponseProblem]), Rejection>] {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         if let size = attributes?[.size] as? Int, size > maxFileSize {
-            return [.failure(Rejection(message: "the file is \(size) bytes, more than the \(maxFileSize) a response may have"))]
+            return [.failure(Rejection(message: "filen är \(size) byte, mer än de \(maxFileSize) ett svar får vara"))]
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return [.failure(Rejection(message: "the file cannot be read"))]
+            return [.failure(Rejection(message: "filen går inte att läsa"))]
         }
         let text: String
         switch TextFile.decode(data) {
         case let .success(decoded): text = decoded
         case let .failure(bad):
-            return [.failure(Rejection(message: "the file is not UTF-8 text: \(bad.description)",
-                                       place: "line \(bad.location.line), column \(bad.location.column)"))]
+            return [.failure(Rejection(message: "filen är inte text i UTF-8: \(bad.description)",
+                                       place: "på rad \(bad.location.line), kolumn \(bad.location.column)"))]
         }
         switch url.pathExtension.lowercased() {
         case "json": return [readJSON(text, source: name)]
         case "csv": return readCSV(text, source: name)
-        default: return [.failure(Rejection(message: "not a response: only .json (the form) and .csv (a survey export) are read"))]
+        default: return [.failure(Rejection(message: "inget remissvar: bara .json (formuläret) och .csv (en export från ett enkätverktyg) läses in"))]
         }
     }
 
@@ -47,22 +47,22 @@ package enum ResponseReader {
             // true and false arrive as numbers too; they are not grades.
             let type = String(cString: number.objCType)
             guard type != "c", type != "B" else {
-                problem(place, "\(number.boolValue) is not a grade; not counted")
+                problem(place, "\(number.boolValue) är inget betyg; räknas inte")
                 return nil
             }
             let double = number.doubleValue
             if double == double.rounded(), (1...4).contains(double) { return .scale(Int(double)) }
-            problem(place, "\(number) is not on the scale 1–4; not counted")
+            problem(place, "\(number) finns inte på skalan 1–4; räknas inte")
             return nil
         case let string as String:
             let normalized = string.trimmed.lowercased()
             if let n = Int(normalized), (1...4).contains(n) { return .scale(n) }
             if normalized.isEmpty { return nil }
             if ["ingen-synpunkt", "ingen synpunkt"].contains(normalized) { return .noOpinion }
-            problem(place, "'\(string.prefix(40))' is not on the scale 1–4 or 'ingen synpunkt'; not counted")
+            problem(place, "'\(string.prefix(40))' finns inte på skalan 1–4 eller ingen synpunkt; räknas inte")
             return nil
         default:
-            problem(place, "not a grade; not counted")
+            problem(place, "inget betyg; räknas inte")
             return nil
         }
     }

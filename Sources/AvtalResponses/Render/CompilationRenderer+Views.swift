@@ -11,37 +11,30 @@ extension CompilationRenderer {
     }
 
     struct GroupView {
+        var id: String
         var title: String
         var rows: [RespondentRow]
         var count: String
+        var missing: String
+        var hasMissing: Bool
     }
 
-    struct ChartView {
-        var id: String
-        var title: String
-        var svg: String
-        var rows: [CountRow]
+    /// One row of a data table beside a figure: the counts of grades 1–4, ingen synpunkt and in all.
+    struct TableRow {
+        var label: String
+        var isHeading: Bool
+        var counts: [Int]
         var total: Int
     }
 
-    struct CountRow {
+    struct LinkView {
+        var anchor: String
         var label: String
-        var count: Int
     }
 
-    /// One comment's fields, each already escaped (see `view(_:)`).
-    struct CommentView {
-        var id: String
-        var organisation: String
-        var text: String
-        var grade: String
-        var hasGrade: Bool
-        var disposition: String
-        var motivation: String
-        var hasMotivation: Bool
-        var carriedBy: String
-        var hasCarriedBy: Bool
-        var isOpen: Bool
+    struct OptionView {
+        var value: String
+        var label: String
     }
 
     struct PlaceView {
@@ -51,43 +44,56 @@ extension CompilationRenderer {
         var commentsHTML: String
     }
 
-
     struct DocumentView {
         var id: String
         var title: String
-        var chart: ChartView?
-        var hasChart: Bool
-        var chapters: [ChartView]
         var places: [PlaceView]
         var hasPlaces: Bool
     }
 
     struct Page {
         var title: String
-        var account: String
         var accepted: Int
         var superseded: Int
         var rejected: Int
         var read: Int
+        var late: Int
+        var hasLate: Bool
+        var deadline: String
+        var overviewSVG: String
+        var overviewRows: [TableRow]
+        var partySVG: String
+        var partyRows: [TableRow]
+        var hasParties: Bool
+        var contents: [LinkView]
+        var answeredCount: String
         var groups: [GroupView]
         var others: [RespondentRow]
         var hasOthers: Bool
+        var organisations: [OptionView]
+        var parties: [OptionView]
         var documents: [DocumentView]
         var unplacedHTML: String
         var hasUnplaced: Bool
         var openComments: Int
         var totalComments: Int
+        var positiveComments: Int
     }
 
-    /// Every field is escaped here, and `commentsHTML` writes them as they are: the template engine's
-    /// escaper dominated the time of 20 000 comments.
-    func view(_ comment: Compilation.Comment) -> CommentView {
-        let e = HTML.escape
-        return CommentView(id: e(comment.id), organisation: e(comment.organisationName), text: e(comment.text),
-                           grade: e(comment.grade.map { "Betyg: \($0.label)" } ?? ""), hasGrade: comment.grade != nil,
-                           disposition: e(comment.disposition?.kind.rawValue.capitalizedFirst ?? "Inte behandlad"),
-                           motivation: e(comment.disposition?.motivation ?? ""), hasMotivation: comment.disposition != nil,
-                           carriedBy: e(comment.disposition?.carriedBy ?? ""), hasCarriedBy: comment.disposition?.carriedBy != nil,
-                           isOpen: comment.disposition == nil)
+    static func tableRow(_ label: String, isHeading: Bool, _ tally: Compilation.Tally) -> TableRow {
+        TableRow(label: label, isHeading: isHeading, counts: tally.counts, total: tally.total)
+    }
+
+    /// The filter value of a disposition: its kind as an ID, or "inte-behandlad".
+    static func dispositionKey(_ disposition: Disposition?) -> String {
+        disposition.map { $0.kind.rawValue.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "ö", with: "o") }
+            ?? "inte-behandlad"
+    }
+}
+
+extension String {
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }

@@ -5,11 +5,24 @@ import Foundation
 /// The compilation as files: the summary page, the same data as JSON, one CSV row per comment for
 /// further work in a spreadsheet, and the account of every input with its reasons.
 package struct CompilationRenderer {
+    /// How kommentarer.csv is written: Excel set to Swedish reads semicolons and needs the BOM to
+    /// read å, ä and ö as UTF-8; other tools read RFC 4180 with commas.
+    package enum CSVDialect: String, CaseIterable, Sendable {
+        case semicolon, comma
+        var delimiter: String { self == .semicolon ? ";" : "," }
+        var bom: String { self == .semicolon ? "\u{FEFF}" : "" }
+    }
+
     package let compilation: Compilation
     package let text: VersionText
     package let consultees: Consultees?
     package let templates: TemplateLibrary
     package let versionTitle: String
+    package var csvDialect: CSVDialect = .semicolon
+    /// The remiss's settings, for its deadline; a compilation without them has no deadline to show.
+    package var remiss: RemissSettings?
+
+    var deadlineText: String { remiss.map(SwedishText.deadline) ?? "" }
     /// Numbers and headings of the version's clauses, built once: a profile of 200 responses spent
     /// most of its time rebuilding them per comment.
     let labels: ReferenceLabels
@@ -28,13 +41,14 @@ package struct CompilationRenderer {
     package static let csv = "kommentarer.csv"
     package static let account = "redovisning.txt"
 
+    /// The four files, and a receipt per counted response under `kvitton/`.
     package func files() throws -> [String: Data] {
-        [
-            Self.page: Data(try html().utf8),
-            Self.json: json(),
-            Self.csv: Data(csv().utf8),
-            Self.account: Data(account().utf8),
-        ]
+        var files = try receipts()
+        files[Self.page] = Data(try html().utf8)
+        files[Self.json] = json()
+        files[Self.csv] = Data(csv().utf8)
+        files[Self.account] = Data(account().utf8)
+        return files
     }
 
     static let scaleLabels = ["1 instämmer inte alls", "2 instämmer delvis", "3 instämmer till stor del", "4 instämmer helt", "ingen synpunkt"]
@@ -42,7 +56,8 @@ package struct CompilationRenderer {
     // MARK: Account
 
     package func account() -> String {
-        var lines = ["Redovisning av remissvar till \(compilation.version)", ""]
+        var lines = ["Redovisning av remissvar på \(versionTitle) (\(compilation.version))", "",
+                     "Varje inläst fil, eller rad i en CSV-fil, med vad som blev av den och varför.", ""]
         for entry in compilation.entries {
             let status: String
             switch entry.status {
@@ -50,13 +65,21 @@ package struct CompilationRenderer {
             case .superseded: status = "ersatt"
             case .rejected: status = "avvisat"
             }
-            lines.append("\(entry.label): \(status)\(entry.organisation.map { " (\($0))" } ?? "")")
+            let late = entry.late ? ", för sent inkommet" : ""
+            lines.append("\(entry.label): \(status)\(late)\(entry.organisation.map { " – \($0)" } ?? "")")
             lines += entry.reasons.map { "  - \($0)" }
         }
-        lines += ["", compilation.accountLine]
+        lines += ["", swedishAccountLine]
         // Labels, organisation names and reasons come from the responses: each line is made inert, so
         // that no response can add a line of its own (a forged account line) or act on a terminal.
         return lines.map(\.inertForTerminal).joined(separator: "\n") + "\n"
+    }
+
+    /// The account line of redovisning.txt; it adds up as the terminal's does.
+    var swedishAccountLine: String {
+        let late = compilation.lateCount
+        return "Inlästa: \(compilation.read), godtagna: \(compilation.count(.accepted)), ersatta: \(compilation.count(.superseded)), "
+            + "avvisade: \(compilation.count(.rejected))" + (late > 0 ? " (för sent inkomna: \(late))" : "")
     }
 
     // MARK: CSV
@@ -68,16 +91,19 @@ package struct CompilationRenderer {
             if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
             return "\"" + (value.utf8.contains(0x22) ? value.replacing("\"", with: "\"\"") : value) + "\""
         }
+        let separator = csvDialect.delimiter
         var rows = [["kommentar-id", "organisation-id", "organisation", "dokument", "punkt", "nummer", "rubrik", "betyg",
-                     "kommentar", "stallningstagande", "motivering", "genomfors-i", "kalla"].map(cell).joined(separator: ",")]
+                     "slag", "kommentar", "stallningstagande", "motivering", "genomfors-i", "kalla", "for-sent"]
+            .map(cell).joined(separator: separator)]
         for comment in compilation.comments {
             let (document, clause, number, heading) = describe(comment.place)
             rows.append([comment.id, comment.organisationID ?? "", comment.organisationName, document, clause, number, heading,
-                         comment.grade?.label ?? "", comment.text, comment.disposition?.kind.rawValue ?? "",
-                         comment.disposition?.motivation ?? "", comment.disposition?.carriedBy ?? "", comment.source]
-                .map(cell).joined(separator: ","))
+                         comment.grade?.label ?? "", comment.positive ? "fungerar bra" : "synpunkt", comment.text,
+                         comment.disposition?.kind.rawValue ?? "", comment.disposition?.motivation ?? "",
+                         comment.disposition?.carriedBy ?? "", comment.source, comment.late ? "ja" : "nej"]
+                .map(cell).joined(separator: separator))
         }
-        return rows.joined(separator: "\r\n") + "\r\n"
+        return csvDialect.bom + rows.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Document ID, clause ID, number and heading of a place, as far as they exist.
