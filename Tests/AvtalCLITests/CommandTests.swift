@@ -13,7 +13,7 @@ import Testing
         let run = try avtal(["versions", "--root", remissCorpus])
         #expect(run.status == 0)
         #expect(run.stdout.contains("remiss-2025  published on 2025-02-01  base working"))
-        #expect(run.stdout.contains("  - sro-2025-01-30-rattelse  correction, SRO 2025-01-30:"))
+        #expect(run.stdout.contains("  - sro-2025-01-30-rattelse  correction, SRO 2025-01-30, in force from 2027-01-01:"))
     }
 
     @Test func versionsShowWhenAPatchTakesEffect() throws {
