@@ -169,6 +169,22 @@ import Testing
         #expect(sentence(5) == [.idNote(number: "3.2", oldID: "utvardering", newID: "utvardering-och-revision")])
     }
 
+    /// The new validity is stated on its own only when no restated clause already says it.
+    @Test func validityIsStatedUnlessARestatedClauseSaysIt() throws {
+        let base = try text(VersionsFile.working, in: workspace)
+        let patch = try #require(workspace.patches["p-avtalstid"])
+        func blocks(_ numbers: [Int]) -> [Amendment.Block] {
+            var part = patch
+            part.changes = numbers.map { patch.changes[$0] }
+            var assembler = Assembler(base: base)
+            assembler.apply(part)
+            return Amendment.build(patch: part, record: assembler.record.patches[0], before: base, version: "v2")
+                .sections.first?.blocks ?? []
+        }
+        #expect(blocks([1]) == [.sentence("Avtalet ska gälla från och med den 1 januari 2027 till och med den 31 december 2028.")])
+        #expect(blocks([0, 1]).first == .sentence("Punkt 4 ska ha följande lydelse:"))
+    }
+
     @Test func validityUntilFurtherNoticeAndShortTitle() throws {
         let amendment = try Amendment.build(patchID: "p-tills-vidare", in: workspace)
         #expect(amendment.version == "v3" && amendment.versionTitle == "Tillsvidareversion")

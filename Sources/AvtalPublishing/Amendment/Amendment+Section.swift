@@ -109,10 +109,10 @@ private struct SectionWriter {
         if fields.contains(.shortTitle) {
             items.append(Item(text: "\(own) kortnamn ska lyda ”\(new.frontMatter.shortTitle)”"))
         }
-        let from = SwedishDate.withoutArticle(new.frontMatter.validFrom)
+        let from = "från och med \(SwedishDate.format(new.frontMatter.validFrom))"
         let end: String
         switch new.frontMatter.validity {
-        case let .until(date): end = SwedishDate.withoutArticle(date)
+        case let .until(date): end = "till och med \(SwedishDate.format(date))"
         case .untilFurtherNotice: end = "tills vidare"
         }
         // A restated clause that already gives the new period says it in the words of the text itself.
@@ -120,12 +120,8 @@ private struct SectionWriter {
             body.contains(end) && (!fields.contains(.validFrom) || body.contains(from))
         }
         if fields.contains(.validFrom) || fields.contains(.validTo), !stated {
-            let period: String
-            switch new.frontMatter.validity {
-            case .until: period = "från och med den \(from) till och med den \(end)"
-            case .untilFurtherNotice: period = "från och med den \(from) och tills vidare"
-            }
-            items.append(Item(text: "\(Swedish.definite(kind)) ska gälla \(period)"))
+            let joint = new.frontMatter.validity == .untilFurtherNotice ? " och " : " "
+            items.append(Item(text: "\(Swedish.definite(kind)) ska gälla \(from)\(joint)\(end)"))
         }
         return items
     }
