@@ -59,6 +59,8 @@ import Testing
         #expect(try name("Hälso- och sjukvårdsavtalet") == "hälso- och sjukvårdsavtalet")
         #expect(try name("Överenskommelse om munhälsa") == "överenskommelsen om munhälsa")
         #expect(try name("Bilaga om eskalering") == "bilagan om eskalering")
+        #expect(try name("Bilaga 1") == "bilaga 1")
+        #expect(try name("Avtal") == "avtalet")
         #expect(try name("VGR:s avtal") == "VGR:s avtal")
         // The snapshot of a version from before the key keeps its bytes: no line is added.
         let corpus = Self.corpus(Self.document(""))

@@ -131,7 +131,9 @@ public struct FrontMatter: Sendable {
         if let givenReferenceName { return givenReferenceName }
         let words = shortTitle.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
         let definite = ["Överenskommelse": "överenskommelsen", "Avtal": "avtalet", "Bilaga": "bilagan"]
-        if let first = words.first, let noun = definite[String(first)] {
+        // "Överenskommelse om munhälsa" is named in definite form; "Bilaga 1" keeps its designation.
+        if let first = words.first, let noun = definite[String(first)],
+           words.count == 1 || words[1].first?.isLowercase == true {
             return words.count > 1 ? noun + " " + words[1] : noun
         }
         return shortTitle.lowercasingFirstWord
