@@ -1,4 +1,5 @@
 import ArgumentParser
+import AvtalCore
 import AvtalPublishing
 
 enum AmendmentFormat: String, ExpressibleByArgument, CaseIterable {
@@ -17,7 +18,10 @@ struct Amendments: CorpusCommand {
     var format: AmendmentFormat = .markdown
 
     func run() throws {
-        print(try AmendmentsAction.run(root: corpus.url, patch: patch, format: format == .html ? .html : .markdown, templates: corpus.templateSearch),
-              terminator: "")
+        let text = try AmendmentsAction.run(root: corpus.url, patch: patch, format: format == .html ? .html : .markdown,
+                                            templates: corpus.templateSearch)
+        // The text quotes the corpus: inert on the terminal, line by line so that its lines stay lines.
+        print(text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).inertForTerminal }
+                .joined(separator: "\n"), terminator: "")
     }
 }

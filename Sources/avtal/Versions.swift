@@ -20,7 +20,10 @@ struct Versions: CorpusCommand {
             print("  \(version.title)".inertForTerminal)
             for patchID in version.patches {
                 let patch = workspace.patches[patchID]
-                let detail = patch.map { "\($0.kind.rawValue), \($0.decidedBy) \($0.decidedOn): \($0.title)" } ?? "missing"
+                let detail = patch.map { patch in
+                    let inForce = patch.inForceFrom.map { ", in force from \($0)" } ?? ""
+                    return "\(patch.kind.rawValue), \(patch.decidedBy) \(patch.decidedOn)\(inForce): \(patch.title)"
+                } ?? "missing"
                 print("  - \(patchID)  \(detail)".inertForTerminal)
             }
         }

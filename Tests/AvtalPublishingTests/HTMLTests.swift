@@ -68,7 +68,10 @@ func occurrences(of needle: String, in text: String) -> Int {
         #expect(occurrences(of: "<h2>", in: html) == 2)
         #expect(occurrences(of: "<article", in: html) == 10)
         // Each change carries a label for screen readers, not only colour and lines.
-        #expect(html.contains("31 december <del><span class=\"visually-hidden\">Borttaget: </span>2030</del><ins><span class=\"visually-hidden\">Infogat: </span>2028</ins>."))
+        // A space between the deleted and the inserted word: read, copied and printed, they stay apart.
+        #expect(html.contains("31 december <del><span class=\"visually-hidden\">Borttaget: </span>2030</del> <ins><span class=\"visually-hidden\">Infogat: </span>2028</ins>."))
+        // An insertion that follows equal text gets no extra space.
+        #expect(html.contains("informationsöverföring<ins><span class=\"visually-hidden\">Infogat: </span> och samordnad planering</ins>."))
         #expect(occurrences(of: "<ins>", in: html) == occurrences(of: "<span class=\"visually-hidden\">Infogat: </span>", in: html))
         #expect(occurrences(of: "<del>", in: html) == occurrences(of: "<span class=\"visually-hidden\">Borttaget: </span>", in: html))
         #expect(html.contains("text-decoration: underline") && html.contains("text-decoration: line-through"))

@@ -43,6 +43,14 @@ struct FakePrinter: PDFPrinter {
         #expect(manifest.contains("\"clean\" : false"))
     }
 
+    /// LÄSMIG names the version by its title inside a sentence: "Version 1" reads "version 1" (and
+    /// "SRO:s version" would keep its capitals; see AmendmentDataTests).
+    @Test func theReadmeNamesTheVersionInRunningText() throws {
+        let packaged = try package()
+        let readme = try String(contentsOf: packaged.folder.appendingPathComponent(RemissPackage.readme), encoding: .utf8)
+        #expect(readme.contains("avtalstexterna i version 1"), "\(readme)")
+    }
+
     @Test func aPrinterAddsEachDocumentAsPDF() throws {
         let packaged = try package(printer: FakePrinter())
         let pdf = try String(contentsOf: packaged.folder.appendingPathComponent("pdf/avtal.pdf"), encoding: .utf8)

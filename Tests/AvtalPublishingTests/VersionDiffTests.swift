@@ -196,6 +196,7 @@ extension WordDiffTests {
 }
 
 @Suite struct DiffTextRendererTests {
+    /// A deletion and an insertion that touch are read apart: "[-2030-] {+2028+}", never run together.
     @Test func listsEveryDocumentCompactly() throws {
         let workspace = try loadFixture("andringar")
         let diff = try VersionDiff.compute(from: VersionsFile.working, to: "v2", in: workspace)
@@ -204,7 +205,7 @@ extension WordDiffTests {
               valid-to: "2030-12-31" → "2028-12-31"
               → 1.3 bakgrund  Bakgrund (moved from 1.1)
               ~ 2 ansvar  Parternas ansvar
-                  heading: [-Ansvar-]{+Parternas ansvar+}
+                  heading: [-Ansvar-] {+Parternas ansvar+}
               - 2.2 kommunens-ansvar  Kommunens ansvar (deleted)
                   [-Kommunen ansvarar för hemsjukvård.-]
               ~ 2.2 gemensamt-ansvar  Gemensamt ansvar (was 2.3)
@@ -212,15 +213,15 @@ extension WordDiffTests {
               + 3.1 avvikelser  Avvikelser (inserted)
                   {+Parterna ska rapportera avvikelser inom fem arbetsdagar.+}
               ~ 3.2 rapportering  Rapportering (was 3.1)
-                  Parterna rapporterar avvikelser till [-varndra-]{+varandra+}.
+                  Parterna rapporterar avvikelser till [-varndra-] {+varandra+}.
               ≡ 3.3 utvardering → utvardering-och-revision  Utvärdering (renamed, was 3.2)
               ~ 4 avtalstid  Avtalstid
-                  Avtalet gäller från och med den 1 januari 2027 till och med den 31 december [-2030-]{+2028+}.
+                  Avtalet gäller från och med den 1 januari 2027 till och med den 31 december [-2030-] {+2028+}.
 
             ok-munhalsa  Överenskommelse om munhälsa och tandvård
               title: "Överenskommelse om munhälsa" → "Överenskommelse om munhälsa och tandvård"
               ~ 2 giltighetstid  Giltighetstid
-                  Överenskommelsen gäller under avtalstiden för hälso- och [-sjukvårdsavtalt-]{+sjukvårdsavtalet+}.
+                  Överenskommelsen gäller under avtalstiden för hälso- och [-sjukvårdsavtalt-] {+sjukvårdsavtalet+}.
               - 3 uppsokande  Uppsökande verksamhet (deleted)
                   [-Regionen erbjuder uppsökande munhälsobedömning.-]
 
@@ -235,7 +236,7 @@ extension WordDiffTests {
         let workspace = try loadFixture("andringar")
         let diff = try VersionDiff.compute(from: VersionsFile.working, to: "v2", in: workspace)
         let coloured = DiffTextRenderer(color: true).render(diff)
-        #expect(coloured.contains("\u{1B}[31m[-2030-]\u{1B}[0m\u{1B}[32m{+2028+}\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[31m[-2030-]\u{1B}[0m \u{1B}[32m{+2028+}\u{1B}[0m"))
         let stripped = coloured.replacingOccurrences(of: "\u{1B}[31m", with: "")
             .replacingOccurrences(of: "\u{1B}[32m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
         #expect(stripped == DiffTextRenderer(color: false).render(diff))

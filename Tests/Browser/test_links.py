@@ -386,9 +386,10 @@ def test_known_references_on_munhalsa(parsed):
     cross = [a for a, target_name, _ in references if target_name == "remiss-2025/hos-avtal.html"]
     assert cross, f"{name}: no clause reference to hos-avtal.html"
     for anchor in cross:
-        assert re.fullmatch(r"punkt \d+(\.\d+)* i Hälso- och sjukvårdsavtalet", anchor.text), (
+        # The document is named as running text names it: lower case, definite form.
+        assert re.fullmatch(r"punkt \d+(\.\d+)* i hälso- och sjukvårdsavtalet", anchor.text), (
             f"{name}: the link to {anchor.href} reads {anchor.text!r}, "
-            f"expected 'punkt N i Hälso- och sjukvårdsavtalet'")
+            f"expected 'punkt N i hälso- och sjukvårdsavtalet'")
         assert anchor.title, f"{name}: the link to {anchor.href} has no title"
 
 

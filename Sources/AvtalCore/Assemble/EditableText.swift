@@ -195,6 +195,11 @@ extension EditableDocument {
         field("kind", frontMatter.kind.rawValue)
         for field in [FrontMatterField.title, .shortTitle, .validFrom] {
             out.append(("\(field.rawValue): \(YAMLText.scalar(metadata(field)))", origin(field)))
+            // After the short title it derives from, when written: a snapshot without it reads as before.
+            if field == .shortTitle, let name = frontMatter.givenReferenceName {
+                let key = FrontMatter.referenceNameKey
+                out.append(("\(key): \(YAMLText.scalar(name))", metadataOrigin[key] ?? generated))
+            }
         }
         switch frontMatter.validity {
         case let .until(date): out.append(("\(FrontMatterField.validTo.rawValue): \(YAMLText.scalar(date.description))", origin(.validTo)))

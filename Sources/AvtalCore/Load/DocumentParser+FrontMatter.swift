@@ -73,9 +73,24 @@ extension DocumentParser {
         let legalBasis = readLegalBasis(map, kind: kind, reader: &reader, ranges: ranges, what: what, fallback: fallback)
         compareWithManifest(id: id, kind: kind, ranges: ranges, reader: &reader)
 
+        let referenceName = readReferenceName(map, reader: &reader, ranges: ranges, fallback: fallback)
+
         guard let id, let kind, let title, let shortTitle, let validFrom, let validity else { return nil }
         return FrontMatter(id: id, kind: kind, title: title, shortTitle: shortTitle, validFrom: validFrom,
-                           validity: validity, legalBasis: legalBasis, ranges: ranges)
+                           validity: validity, legalBasis: legalBasis, ranges: ranges, givenReferenceName: referenceName)
+    }
+
+    /// `reference-name`, optional: how running text names the document, so never empty.
+    private func readReferenceName(_ map: YAMLReader.Mapping, reader: inout YAMLReader,
+                                   ranges: [String: SourceRange], fallback: SourceRange) -> String? {
+        let key = FrontMatter.referenceNameKey
+        guard let node = map.value(key), let name = reader.string(node, key: key) else { return nil }
+        guard !name.trimmed.isEmpty else {
+            reader.report(.invalidValue, "'\(key)' is empty: write how running text names the document, e.g. 'avtalet om …'",
+                          at: ranges[key] ?? fallback)
+            return nil
+        }
+        return name.trimmed
     }
 
     /// `valid-to` or `valid-until-further-notice`: exactly one of them.

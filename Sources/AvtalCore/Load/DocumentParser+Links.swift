@@ -64,7 +64,11 @@ extension DocumentParser {
         let html = (node.literal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let shown = html.count > 40 ? String(html.prefix(40)) + "…" : html
         var fix: Fix?
-        if node.kind == .htmlInline, html.hasPrefix("<"), !html.contains("\n") {
+        if html.hasPrefix("<!--") {
+            // A comment is a note meant to stay hidden: escaping it would publish it as text.
+            fix = Fix("delete the comment; keep notes outside the text, e.g. in the patch's rationale",
+                      range: range, replacement: "")
+        } else if node.kind == .htmlInline, html.hasPrefix("<"), !html.contains("\n") {
             fix = Fix("write '\\<' to show '<' as text", range: range, replacement: "\\" + html)
         }
         report(.rawHTML, "Raw HTML is not allowed in agreement text: \(shown)", at: range,

@@ -22,12 +22,12 @@ package enum FormatKeys {
     package static let manifestTheme = KeySet("agreement.yml: an entry of themes", ["id", "title"])
     package static let frontMatter = KeySet("A document's front matter",
                                             ["id", "kind"] + FrontMatterField.patchable.map(\.rawValue)
-                                                + ["valid-until-further-notice", "legal-basis"])
+                                                + ["valid-until-further-notice", "legal-basis", FrontMatter.referenceNameKey])
     package static let versions = KeySet("versions.yml", ["versions"])
     package static let version = KeySet("versions.yml: an entry of versions",
                                         ["id", "title", "status", "published-on", "base", "patches"])
     package static let patch = KeySet("patches/<id>.yml", [
-        "id", "kind", "title", "decided-by", "decided-on", "reference", "rationale", "changes",
+        "id", "kind", "title", "decided-by", "decided-on", "in-force-from", "reference", "rationale", "changes",
     ])
     package static let operations = ["replace", "set-text", "set-heading", "insert", "delete", "move", "rename-id", "set-metadata"]
     package static let change = KeySet("patches/<id>.yml: an entry of changes",

@@ -30,6 +30,7 @@ enum PatchReader {
             .flatMap { reader.settingText($0, key: "reference") }
         let decidedOn = reader.requireKey("decided-on", in: map, what: what, fallback: fallback)
             .flatMap { reader.date($0, key: "decided-on") }
+        let inForceFrom = readInForceFrom(map, decidedOn: decidedOn, reader: &reader)
 
         var changes: [Change] = []
         var changesValid = true
@@ -51,22 +52,40 @@ enum PatchReader {
             changesValid = false
         }
 
-        if let id, let idNode = map.value("id"), !Suggestions.isValidID(id) {
-            reader.report(.malformedID, "Patch ID '\(id)' is malformed: use lower-case a–z, digits and single dashes",
-                          at: reader.range(of: idNode))
-        }
-        let expectedName = source.path.split(separator: "/").last.map { String($0.dropLast(4)) }
-        if let id, let idNode = map.value("id"), let expectedName, id != expectedName {
-            reader.report(.invalidValue, "Patch ID '\(id)' differs from its file name '\(expectedName).yml'",
-                          at: reader.range(of: idNode),
-                          fix: Fix("use the file name", range: reader.range(of: idNode), replacement: expectedName))
-        }
+        if let id, let idNode = map.value("id") { checkID(id, node: idNode, source: source, reader: &reader) }
         guard let id, let kind, let title, let decidedBy, let decidedOn, let reference, let rationale, changesValid,
               let idNode = map.value("id")
         else { return nil }
         return Patch(id: id, kind: kind, title: title, decidedBy: decidedBy, decidedOn: decidedOn,
                      reference: reference, rationale: rationale, changes: changes, source: source,
-                     idRange: reader.range(of: idNode))
+                     idRange: reader.range(of: idNode), inForceFrom: inForceFrom)
+    }
+
+    /// A patch's ID is well formed and names its file.
+    private static func checkID(_ id: String, node idNode: Node, source: SourceFile, reader: inout YAMLReader) {
+        if !Suggestions.isValidID(id) {
+            reader.report(.malformedID, "Patch ID '\(id)' is malformed: use lower-case a–z, digits and single dashes",
+                          at: reader.range(of: idNode))
+        }
+        let expectedName = source.path.split(separator: "/").last.map { String($0.dropLast(4)) }
+        if let expectedName, id != expectedName {
+            reader.report(.invalidValue, "Patch ID '\(id)' differs from its file name '\(expectedName).yml'",
+                          at: reader.range(of: idNode),
+                          fix: Fix("use the file name", range: reader.range(of: idNode), replacement: expectedName))
+        }
+    }
+
+    /// `in-force-from`, optional: a change cannot take effect before it was decided.
+    private static func readInForceFrom(_ map: YAMLReader.Mapping, decidedOn: CalendarDate?,
+                                        reader: inout YAMLReader) -> CalendarDate? {
+        let key = "in-force-from"
+        guard let node = map.value(key), let date = reader.date(node, key: key) else { return nil }
+        if let decidedOn, date < decidedOn {
+            reader.report(.invalidValue, "'\(key)' \(date) is before 'decided-on' \(decidedOn)",
+                          at: reader.range(of: node),
+                          notes: [DiagnosticNote("a decision takes effect on or after the day it is made")])
+        }
+        return date
     }
 
     private static func readChange(_ node: Node, number: Int, reader: inout YAMLReader) -> Change? {

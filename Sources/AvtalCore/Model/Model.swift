@@ -119,6 +119,36 @@ public struct FrontMatter: Sendable {
     public var legalBasis: [String]
     /// Where each key's value is written, for diagnostics.
     public var ranges: [String: SourceRange]
+    /// `reference-name` as written: how running text names the document ("överenskommelsen om munhälsa").
+    public var givenReferenceName: String? = nil
+    public static let referenceNameKey = "reference-name"
+
+    /// How running Swedish text names the document, in lower case and definite form: "punkt 5 i
+    /// överenskommelsen om munhälsa". `reference-name` when given; otherwise made from the short title,
+    /// its first word put in definite form if it is the plain noun ("Överenskommelse om munhälsa" →
+    /// "överenskommelsen om munhälsa") and lower-cased unless it is an abbreviation.
+    public var referenceName: String {
+        if let givenReferenceName { return givenReferenceName }
+        let words = shortTitle.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        let definite = ["Överenskommelse": "överenskommelsen", "Avtal": "avtalet", "Bilaga": "bilagan"]
+        // "Överenskommelse om munhälsa" is named in definite form; "Bilaga 1" keeps its designation.
+        if let first = words.first, let noun = definite[String(first)],
+           words.count == 1 || words[1].first?.isLowercase == true {
+            return words.count > 1 ? noun + " " + words[1] : noun
+        }
+        return shortTitle.lowercasingFirstWord
+    }
+}
+
+extension String {
+    /// The text as it reads inside a sentence: the first letter in lower case, unless the first word is
+    /// an abbreviation or a name written with more capitals ("SRO:s justerade version" stays as it is).
+    public var lowercasingFirstWord: String {
+        guard let first = first, first.isUppercase else { return self }
+        let word = prefix { $0.isLetter }
+        if word.dropFirst().contains(where: \.isUppercase) { return self }
+        return first.lowercased() + dropFirst()
+    }
 }
 
 /// A clause: a heading with its own text, in a tree that follows heading levels.

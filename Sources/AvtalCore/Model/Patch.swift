@@ -95,4 +95,6 @@ public struct Patch: Sendable {
     public var changes: [Change]
     public var source: SourceFile
     public var idRange: SourceRange
+    /// When the change takes effect (`in-force-from`); nil when the patch does not say.
+    public var inForceFrom: CalendarDate? = nil
 }

@@ -22,7 +22,7 @@ extension Amendment {
         guard problems.isEmpty else {
             throw .patchDoesNotApply(patchID, version: chosen.id, problems: problems.map(\.summary))
         }
-        return build(patch: patch, record: step.record, before: step.before, version: chosen.id)
+        return build(patch: patch, record: step.record, before: step.before, version: chosen.id, versionTitle: chosen.title)
     }
 
     private static func chooseVersion(listing patchID: String, in workspace: Workspace,
@@ -41,7 +41,9 @@ extension Amendment {
     }
 
     /// The amendment text of `patch`, given the text just before it and the record of what it changed.
-    package static func build(patch: Patch, record: PatchRecord, before: VersionText, version: String) -> Amendment {
+    /// - Parameter versionTitle: how the text names the version; its ID when not given.
+    package static func build(patch: Patch, record: PatchRecord, before: VersionText, version: String,
+                              versionTitle: String? = nil) -> Amendment {
         let after = record.text
         let changes = DocumentChanges.of(record)
         var sections: [Section] = []
@@ -53,13 +55,14 @@ extension Amendment {
                   let old = before.document(documentID), let new = after.document(documentID) ?? before.document(documentID)
             else { continue }
             let section = section(old: old, new: new, fates: documentChanges.fates, fields: documentChanges.fields,
-                                  labels: labels)
+                                  labels: labels, decidedBy: patch.decidedBy)
             if !section.blocks.isEmpty { sections.append(section) }
         }
         return Amendment(patchID: patch.id, title: patch.title, kind: patch.kind, decidedBy: patch.decidedBy,
                          decidedOn: patch.decidedOn, reference: patch.reference,
                          rationale: patch.rationale.trimmingCharacters(in: .whitespacesAndNewlines),
-                         version: version, sections: sections)
+                         version: version, versionTitle: versionTitle ?? version, inForceFrom: patch.inForceFrom,
+                         sections: sections)
     }
 
     /// What the patch does to one clause, followed through renames.

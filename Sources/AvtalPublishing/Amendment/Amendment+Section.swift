@@ -1,19 +1,23 @@
 import AvtalCore
 
 extension Amendment {
+    /// - Parameter decidedBy: the body that decides, as the subject of "… beslutar i fråga om …".
     static func section(old: EditableDocument, new: EditableDocument, fates: [ClauseFate], fields: [FrontMatterField],
-                        labels: ReferenceLabels) -> Section {
+                        labels: ReferenceLabels, decidedBy: String) -> Section {
         let writer = SectionWriter(old: old, new: new, fates: fates, labels: labels)
         // In the classic order: repeals, moves, the document's own facts, new wording, insertions.
         let items = writer.repeals() + writer.moves() + writer.renumbering() + writer.facts(fields)
             + writer.headings() + writer.rewordings() + writer.insertions()
         var blocks: [Block] = []
         if items.count == 1 {
-            blocks.append(.sentence(items[0].sentence))
+            // One change stands alone under the document's heading: "Punkt 6.2.6 ska upphöra att gälla."
+            let end = items[0].restatements.isEmpty ? "." : ":"
+            blocks.append(.sentence(Swedish.capitalizingFirst(items[0].text) + end))
             blocks += items[0].restatements
         } else if items.count > 1 {
-            let dels = items.enumerated().map { index, item in item.dels + (index == items.count - 1 ? "." : ",") }
-            blocks.append(.dels(intro: "Härigenom föreskrivs i fråga om \(new.frontMatter.shortTitle)", items: dels))
+            let dels = items.enumerated().map { index, item in item.text + (index == items.count - 1 ? "." : ",") }
+            // Named as it is before the decision, which may rename it.
+            blocks.append(.dels(intro: "\(decidedBy) beslutar i fråga om \(old.frontMatter.referenceName)", items: dels))
             blocks += items.flatMap(\.restatements)
         }
         blocks += writer.idNotes()
@@ -22,10 +26,10 @@ extension Amendment {
     }
 }
 
-/// One thing the document's text says, in a form that stands alone and in a form that follows "dels att".
+/// One thing the decision says about a document, as it follows "dels att": "punkt 4.2 ska upphöra att gälla".
+/// Standing alone it starts with a capital and ends with a period, or a colon before restated clauses.
 private struct Item {
-    var sentence: String
-    var dels: String
+    var text: String
     var restatements: [Amendment.Block] = []
 }
 
@@ -62,15 +66,13 @@ private struct SectionWriter {
     func repeals() -> [Item] {
         let deleted = numbered(fates.filter { $0.deleted && !$0.inserted }, in: old, by: \.originalID)
         guard !deleted.isEmpty else { return [] }
-        let numbers = Swedish.list(deleted.map(\.0))
-        return [Item(sentence: "Punkt \(numbers) upphävs.", dels: "punkt \(numbers) ska upphöra att gälla")]
+        return [Item(text: "\(Swedish.clauses(deleted.map(\.0))) ska upphöra att gälla")]
     }
 
     func moves() -> [Item] {
         numbered(fates.filter { $0.moved && !$0.deleted && !$0.inserted }, in: new, by: \.currentID).map { newNumber, _, fate in
             let oldNumber = number(old, fate.originalID)?.0 ?? "?"
-            return Item(sentence: "Punkt \(oldNumber) flyttas och blir punkt \(newNumber).",
-                        dels: "punkt \(oldNumber) ska flyttas och bli punkt \(newNumber)")
+            return Item(text: "punkt \(oldNumber) ska flyttas och bli punkt \(newNumber)")
         }
     }
 
@@ -92,10 +94,9 @@ private struct SectionWriter {
         }
         renumbered.sort { $0.old.lexicographicallyPrecedes($1.old) }
         guard !renumbered.isEmpty else { return [] }
-        let before = Swedish.list(renumbered.map(\.oldNumber))
-        let after = Swedish.list(renumbered.map(\.newNumber))
-        return [Item(sentence: "Nuvarande punkt \(before) betecknas punkt \(after).",
-                     dels: "nuvarande punkt \(before) ska betecknas punkt \(after)")]
+        let before = Swedish.clauses(renumbered.map(\.oldNumber))
+        let after = Swedish.clauses(renumbered.map(\.newNumber))
+        return [Item(text: "nuvarande \(before) ska betecknas \(after)")]
     }
 
     func facts(_ fields: [FrontMatterField]) -> [Item] {
@@ -103,47 +104,44 @@ private struct SectionWriter {
         let own = Swedish.genitive(kind)
         var items: [Item] = []
         if fields.contains(.title) {
-            let value = "”\(new.frontMatter.title)”"
-            items.append(Item(sentence: Swedish.capitalizingFirst("\(own) rubrik ska lyda: \(value)."),
-                              dels: "\(own) rubrik ska lyda \(value)"))
+            items.append(Item(text: "\(own) rubrik ska lyda ”\(new.frontMatter.title)”"))
         }
         if fields.contains(.shortTitle) {
-            let value = "”\(new.frontMatter.shortTitle)”"
-            items.append(Item(sentence: Swedish.capitalizingFirst("\(own) kortnamn ska lyda: \(value)."),
-                              dels: "\(own) kortnamn ska lyda \(value)"))
+            items.append(Item(text: "\(own) kortnamn ska lyda ”\(new.frontMatter.shortTitle)”"))
         }
-        if fields.contains(.validFrom) || fields.contains(.validTo) {
-            let from = "från och med \(SwedishDate.format(new.frontMatter.validFrom))"
-            let period: String
-            switch new.frontMatter.validity {
-            case let .until(end): period = "\(from) till och med \(SwedishDate.format(end))"
-            case .untilFurtherNotice: period = "\(from) och tills vidare"
-            }
-            let subject = Swedish.definite(kind)
-            items.append(Item(sentence: Swedish.capitalizingFirst("\(subject) ska gälla \(period)."),
-                              dels: "\(subject) ska gälla \(period)"))
+        let from = "från och med \(SwedishDate.format(new.frontMatter.validFrom))"
+        let end: String
+        switch new.frontMatter.validity {
+        case let .until(date): end = "till och med \(SwedishDate.format(date))"
+        case .untilFurtherNotice: end = "tills vidare"
+        }
+        // A restated clause that already gives the new period says it in the words of the text itself.
+        let stated = restatedBodies.contains { body in
+            body.contains(end) && (!fields.contains(.validFrom) || body.contains(from))
+        }
+        if fields.contains(.validFrom) || fields.contains(.validTo), !stated {
+            let joint = new.frontMatter.validity == .untilFurtherNotice ? " och " : " "
+            items.append(Item(text: "\(Swedish.definite(kind)) ska gälla \(from)\(joint)\(end)"))
         }
         return items
     }
 
+    /// The own text of every clause the section restates: reworded or inserted.
+    private var restatedBodies: [String] {
+        (survivors.filter(\.textChanged) + fates.filter { $0.inserted && !$0.deleted })
+            .compactMap { fate in new.path(of: fate.currentID).map { new[$0].body } }
+    }
+
     func headings() -> [Item] {
         numbered(survivors.filter { $0.headingChanged && !$0.textChanged }, in: new, by: \.currentID).map { number, path, _ in
-            let value = "”\(new[path].heading)”"
-            return Item(sentence: "Rubriken till punkt \(number) ska lyda: \(value).",
-                        dels: "rubriken till punkt \(number) ska lyda \(value)")
+            Item(text: "rubriken till punkt \(number) ska lyda ”\(new[path].heading)”")
         }
     }
 
     func rewordings() -> [Item] {
         let rewritten = numbered(survivors.filter(\.textChanged), in: new, by: \.currentID)
         guard !rewritten.isEmpty else { return [] }
-        let numbers = Swedish.list(rewritten.map(\.0))
-        var named = numbers
-        if rewritten.count == 1, !rewritten[0].2.headingChanged {
-            named += " " + new[rewritten[0].1].heading
-        }
-        return [Item(sentence: "Punkt \(named) ska ha följande lydelse:",
-                     dels: "punkt \(numbers) ska ha följande lydelse",
+        return [Item(text: "\(Swedish.clauses(rewritten.map(\.0))) ska ha följande lydelse",
                      restatements: rewritten.map { restatement($0.0, $0.2.currentID) })]
     }
 
@@ -153,13 +151,9 @@ private struct SectionWriter {
         let numbers = Swedish.list(inserted.map(\.0))
         let restated = inserted.map { restatement($0.0, $0.2.currentID) }
         if inserted.count == 1 {
-            return [Item(sentence: "En ny punkt \(numbers) införs med följande lydelse:",
-                         dels: "det ska införas en ny punkt, \(numbers), av följande lydelse",
-                         restatements: restated)]
+            return [Item(text: "det ska införas en ny punkt, \(numbers), av följande lydelse", restatements: restated)]
         }
-        let count = Swedish.count(inserted.count)
-        return [Item(sentence: Swedish.capitalizingFirst("\(count) nya punkter, \(numbers), införs med följande lydelse:"),
-                     dels: "det ska införas \(count) nya punkter, \(numbers), av följande lydelse",
+        return [Item(text: "det ska införas \(Swedish.count(inserted.count)) nya punkter, \(numbers), av följande lydelse",
                      restatements: restated)]
     }
 

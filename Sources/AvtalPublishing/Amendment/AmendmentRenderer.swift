@@ -29,7 +29,7 @@ package struct AmendmentRenderer: Sendable {
             "- \(decision(amendment))",
             "- Referens: \(PlaceholderText.plain(amendment.reference))",
             "- Typ av ändring: \(amendment.kindLabel)",
-            "- Ingår i version: \(amendment.version)",
+            "- Ingår i: \(amendment.versionTitle)",
         ].joined(separator: "\n"))
         if !amendment.rationale.isEmpty {
             paragraphs.append("## Skäl")
@@ -53,8 +53,13 @@ package struct AmendmentRenderer: Sendable {
                 }
             }
         }
+        if let inForce = amendment.inForceSentence {
+            paragraphs += ["## \(inForceHeading)", inForce]
+        }
         return paragraphs.joined(separator: "\n\n") + "\n"
     }
+
+    static let inForceHeading = "Ikraftträdande"
 
     /// "Beslutat av SRO den 30 januari 2025".
     static func decision(_ amendment: Amendment) -> String {
@@ -82,6 +87,9 @@ package struct AmendmentRenderer: Sendable {
         let decision: String
         let referenceHTML: String
         let version: String
+        let inForceHeading: String
+        let inForce: String
+        let hasInForce: Bool
         let rationale: String
         let hasRationale: Bool
         let sections: [SectionView]
@@ -137,7 +145,9 @@ package struct AmendmentRenderer: Sendable {
             })
         }
         return Page(title: amendment.title, kind: amendment.kindLabel, decision: decision(amendment),
-                    referenceHTML: PlaceholderText.html(amendment.reference), version: amendment.version, rationale: amendment.rationale,
+                    referenceHTML: PlaceholderText.html(amendment.reference), version: amendment.versionTitle,
+                    inForceHeading: inForceHeading, inForce: amendment.inForceSentence ?? "",
+                    hasInForce: amendment.inForceFrom != nil, rationale: amendment.rationale,
                     hasRationale: !amendment.rationale.isEmpty, sections: sections)
     }
 }

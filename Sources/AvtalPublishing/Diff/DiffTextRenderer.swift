@@ -1,5 +1,7 @@
 /// A compact listing of a `VersionDiff` for the terminal. Changes are marked with brackets
 /// (`[-deleted-]`, `{+inserted+}`) whether or not colour is on, so meaning never depends on colour.
+/// Text from the corpus is made inert (`inertForTerminal`) before the renderer's own colour codes are
+/// added: a control character in a clause must not move the cursor or recolour the terminal.
 package struct DiffTextRenderer: Sendable {
     /// ANSI colour (red for deletions, green for insertions). The caller decides: only on a terminal,
     /// never when `NO_COLOR` is set.
@@ -43,16 +45,18 @@ package struct DiffTextRenderer: Sendable {
         var out: [String] = []
         switch document.status {
         case .added:
-            out.append(paint("+ ", Self.green) + "\(document.id)  \(document.title) (new document, \(count(document.clauses)))")
+            out.append(paint("+ ", Self.green) + "\(document.id)  \(document.title)".inertForTerminal
+                + " (new document, \(count(document.clauses)))")
             return out
         case .removed:
-            out.append(paint("- ", Self.red) + "\(document.id)  \(document.title) (removed document, \(count(document.clauses)))")
+            out.append(paint("- ", Self.red) + "\(document.id)  \(document.title)".inertForTerminal
+                + " (removed document, \(count(document.clauses)))")
             return out
         case .changed:
-            out.append("\(document.id)  \(document.title)")
+            out.append("\(document.id)  \(document.title)".inertForTerminal)
         }
         for change in document.frontMatter {
-            out.append("  \(change.field.rawValue): \"\(change.old)\" → \"\(change.new)\"")
+            out.append("  \(change.field.rawValue): \"\(change.old)\" → \"\(change.new)\"".inertForTerminal)
         }
         if let preamble = document.preamble {
             out.append("  ~ preamble")
@@ -84,7 +88,7 @@ package struct DiffTextRenderer: Sendable {
             notes.append("was \(old)")
         }
         let id = clause.isRenamed ? "\(clause.oldID ?? "") → \(clause.newID ?? "")" : clause.id
-        var line = "  \(marker) \(clause.number) \(id)  \(clause.displayHeading)"
+        var line = "  \(marker) " + "\(clause.number) \(id)  \(clause.displayHeading)".inertForTerminal
         if !notes.isEmpty { line += " (" + notes.joined(separator: ", ") + ")" }
         var out = [line]
         if clause.isTextChanged, let heading = clause.heading {
@@ -113,12 +117,17 @@ package struct DiffTextRenderer: Sendable {
     }
 
     private func inline(_ runs: [TextRun]) -> String {
-        runs.map { run in
+        runs.indices.map { index in
+            let run = runs[index]
+            let text: String
             switch run.kind {
-            case .equal: run.text
-            case .deleted: paint("[-" + run.text + "-]", Self.red)
-            case .inserted: paint("{+" + run.text + "+}", Self.green)
+            case .equal: text = run.text.inertForTerminal
+            case .deleted: text = paint("[-" + run.text.inertForTerminal + "-]", Self.red)
+            case .inserted: text = paint("{+" + run.text.inertForTerminal + "+}", Self.green)
             }
+            // As on the redline page: a deletion and an insertion that touch are read apart.
+            let next = index + 1 < runs.count ? runs[index + 1] : nil
+            return next.map { RunView.needsSeparator(run, $0) } == true ? text + " " : text
         }.joined()
     }
 }

@@ -6,15 +6,29 @@ struct RunView {
     let equal: Bool
     let inserted: Bool
     let deleted: Bool
+    /// A change run straight into the opposite change ("31 december" deleted, "30 juni" inserted): the
+    /// template writes a space after it, so that the words do not run together when read, copied or printed.
+    let separated: Bool
 
-    init(_ run: TextRun) {
+    init(_ run: TextRun, next: TextRun? = nil) {
         text = run.text
         equal = run.kind == .equal
         inserted = run.kind == .inserted
         deleted = run.kind == .deleted
+        separated = next.map { Self.needsSeparator(run, $0) } ?? false
     }
 
-    static func views(_ runs: [TextRun]) -> [RunView] { runs.map(RunView.init) }
+    static func views(_ runs: [TextRun]) -> [RunView] {
+        runs.indices.map { RunView(runs[$0], next: $0 + 1 < runs.count ? runs[$0 + 1] : nil) }
+    }
+
+    /// A deletion met by an insertion (or the reverse) with no white space where they touch.
+    static func needsSeparator(_ run: TextRun, _ next: TextRun) -> Bool {
+        guard run.kind != .equal, next.kind != .equal, run.kind != next.kind,
+              let last = run.text.last, let first = next.text.first
+        else { return false }
+        return !last.isWhitespace && !first.isWhitespace
+    }
 }
 
 /// An HTML page of the changes between two versions (`Templates/redline.mustache`): insertions in

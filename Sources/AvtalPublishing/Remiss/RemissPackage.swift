@@ -77,7 +77,7 @@ package struct RemissPackage {
         for patchID in version.patches {
             guard let patch = workspace.patches[patchID] else { continue }
             let amendment = (try? Amendment.build(patchID: patchID, in: workspace, version: version.id))
-                ?? Amendment.factsOnly(patch, version: version.id)
+                ?? Amendment.factsOnly(patch, version: version.id, versionTitle: version.title)
             let renderer = AmendmentRenderer(templates: templates)
             files["beslut/\(patchID).md"] = Data(AmendmentRenderer.markdown(amendment).utf8)
             files["beslut/\(patchID).html"] = Data(try renderer.html(amendment).utf8)
@@ -94,10 +94,10 @@ package struct RemissPackage {
         var entries: [(String, String)] = [
             (Self.letter, "remissbrevet"),
             (Self.form, "svarsformuläret: öppna det i en webbläsare, fyll i och spara svaret som en fil, som ni skickar till \(PlaceholderText.plain(settings.answerEmail))"),
-            ("\(Self.site)/index.html", "avtalstexterna i \(VersionDiff.title(of: version.id, in: workspace).lowercased())"),
+            ("\(Self.site)/index.html", "avtalstexterna i \(VersionDiff.title(of: version.id, in: workspace).lowercasingFirstWord)"),
         ]
         if files["andringar.html"] != nil {
-            entries.append(("andringar.html", "ändringarna jämfört med \(VersionDiff.title(of: version.base, in: workspace).lowercased())"))
+            entries.append(("andringar.html", "ändringarna jämfört med \(VersionDiff.title(of: version.base, in: workspace).lowercasingFirstWord)"))
         }
         if !version.patches.isEmpty { entries.append(("beslut/", "ändringsbesluten i text")) }
         if files.keys.contains(where: { $0.hasPrefix("pdf/") }) { entries.append(("pdf/", "dokumenten som PDF, för utskrift")) }

@@ -40,6 +40,11 @@ enum Swedish {
         }
     }
 
+    /// Clause numbers as the text names them: "punkt 4.2", "punkterna 9.1 och 9.2".
+    static func clauses(_ numbers: [String]) -> String {
+        (numbers.count == 1 ? "punkt " : "punkterna ") + list(numbers)
+    }
+
     /// "två" … "tolv"; larger counts as digits, as Swedish style prescribes.
     static func count(_ n: Int) -> String {
         let words = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]

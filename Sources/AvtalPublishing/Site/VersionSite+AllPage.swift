@@ -53,7 +53,7 @@ extension VersionSite {
     }
 
     func renderAll(parts: [DocumentView]) throws -> String {
-        try builder.page("alla", AllPage(title: builder.siteTitle, parts: parts),
+        try builder.page("alla", AllPage(title: siteTitle, parts: parts),
                          frame: frame(title: "Hela texten", current: "alla.html"))
     }
 

@@ -17,6 +17,9 @@ extension VersionSite {
         var title: String
         var kind: String
         var decided: String
+        /// "Träder i kraft den 1 januari 2027"; empty when the patch does not say.
+        var inForce: String
+        var hasInForce: Bool
     }
 
     struct StartPage {
@@ -42,7 +45,9 @@ extension VersionSite {
             guard let patch = builder.workspace.patches[patchID] else { return nil }
             return DecisionEntry(href: "beslut-\(patch.id).html", title: patch.title,
                                  kind: patch.kind == .correction ? "Rättelse" : "Justering",
-                                 decided: "Beslutad av \(patch.decidedBy) \(SwedishDate.format(patch.decidedOn))")
+                                 decided: "Beslutad av \(patch.decidedBy) \(SwedishDate.format(patch.decidedOn))",
+                                 inForce: patch.inForceFrom.map { "Träder i kraft \(SwedishDate.format($0))" } ?? "",
+                                 hasInForce: patch.inForceFrom != nil)
         }
         return try builder.page("version", StartPage(
             title: builder.versionTitle(id), status: Swedish.capitalizingFirst(builder.versionStatus(id)),

@@ -94,7 +94,7 @@ struct VersionSite {
                 // A published version's patches were made on the working text of their day; when that
                 // has moved on they may no longer apply. The site still builds, and says so.
                 let amendment = (try? Amendment.build(patchID: patchID, in: builder.workspace, version: id))
-                    ?? Amendment.factsOnly(patch, version: id)
+                    ?? Amendment.factsOnly(patch, version: id, versionTitle: builder.versionTitle(id))
                 let html = try AmendmentRenderer(templates: builder.templates).html(
                     amendment, frame: frame(title: amendment.title, current: "beslut-\(patchID).html"))
                 try put("beslut-\(patchID).html", html)
@@ -105,9 +105,20 @@ struct VersionSite {
     // MARK: Shared page parts
 
     func frame(title: String, current: String) -> PageFrame {
-        PageFrame(pageTitle: "\(title) – \(builder.versionTitle(id))", siteTitle: builder.siteTitle, root: "../",
+        PageFrame(pageTitle: "\(title) – \(builder.versionTitle(id))", siteTitle: siteTitle, root: "../",
                   versionTitle: builder.versionTitle(id), versionStatus: builder.versionStatus(id),
                   nav: navItems, navItemsHTML: navFragment.html(current: current), footer: builder.footer)
+    }
+
+    /// The agreement's title as this version has it. The manifest's title is the agreement document's
+    /// title in the sources; a version whose patches retitle that document shows the new title in its
+    /// banner and on its pages, as its own heading does.
+    var siteTitle: String {
+        let manifestTitle = builder.siteTitle
+        guard let agreement = text.documents.first(where: { $0.entry.kind == .agreement }),
+              builder.workspace.workingText?.document(agreement.entry.id)?.frontMatter.title == manifestTitle
+        else { return manifestTitle }
+        return agreement.frontMatter.title
     }
 
     /// The version's navigation with no page marked; `NavFragment` marks the current one per page.
