@@ -29,6 +29,7 @@ extension RemissPackage {
             "deadline": deadlineText, "answerEmail": settings.answerEmail.text,
             "answerEmailPlaceholder": settings.answerEmail.isPlaceholder,
             "storageKey": "avtal-svar/\(version.id)", "groups": groups, "documents": documents, "scale": scale,
+            "hasStatement": true, "statementHref": Self.statementHref(from: ""),
         ]
         return try templates.renderPage(context, with: "svar", style: "svar.css", script: "svar.js")
     }

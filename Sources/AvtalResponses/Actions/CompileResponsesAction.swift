@@ -41,7 +41,11 @@ package enum CompileResponsesAction {
             let renderer = CompilationRenderer(compilation: compilation, text: text, consultees: workspace.consultees,
                                                templates: try library.preloaded(),
                                                versionTitle: VersionDiff.title(of: version, in: workspace))
-            try OutputWriter.replace(output, with: try renderer.files(), corpus: root)
+            var files = try renderer.files()
+            // The summary links to the statement in its footer, as every page does; it is written beside it.
+            let statement = try SiteBuilder(workspace: workspace, templates: renderer.templates).renderStandaloneStatement()
+            files[SiteBuilder.statement] = Data(statement.utf8)
+            try OutputWriter.replace(output, with: files, corpus: root)
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }
             return Compiled(compilation: compilation, output: output, sources: sources)

@@ -46,7 +46,8 @@ extension CompilationRenderer {
             groups: groups, others: others, hasOthers: !others.isEmpty, documents: documents,
             unplacedHTML: commentsHTML(unplaced), hasUnplaced: !unplaced.isEmpty,
             openComments: compilation.openComments, totalComments: compilation.comments.count)
-        return try templates.render(page, with: "sammanstallning", frame: .standalone(title: page.title, siteTitle: page.title))
+        return try templates.render(page, with: "sammanstallning", frame: .standalone(
+            title: page.title, siteTitle: page.title, statementHref: SiteBuilder.statement))
     }
 
     /// The comments of one place as HTML; every value is escaped here.

@@ -1,0 +1,114 @@
+import AvtalCore
+import Foundation
+@testable import AvtalPublishing
+import Testing
+
+/// The accessibility statement follows DIGG's model with the publisher's own facts, and every page
+/// the tool writes links to it.
+@Suite struct AccessibilityStatementTests {
+    func copy(_ corpus: URL) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-statement-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: corpus, to: root)
+        return root
+    }
+
+    func edit(_ url: URL, _ replacements: [(String, String)]) throws {
+        var text = try String(contentsOf: url, encoding: .utf8)
+        for (old, new) in replacements {
+            #expect(text.contains(old), "\(url.lastPathComponent) has '\(old)'")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func statement(_ root: URL) throws -> String {
+        let files = try SiteBuilder(workspace: try Workspace.load(root: root), templates: TemplateLibrary(folder: templatesFolder)).render()
+        return String(decoding: try #require(files[SiteBuilder.statement]), as: UTF8.self)
+    }
+
+    /// The one-document corpus with an assessment block written in after its contact.
+    func corpus(accessibility: String) throws -> URL {
+        let root = try copy(fixturesFolder.appendingPathComponent("en-overenskommelse"))
+        try edit(root.appendingPathComponent("agreement.yml"), [("documents:\n", accessibility + "documents:\n")])
+        return root
+    }
+
+    @Test func theStatementReportsTheAssessmentInTheModelsWords() throws {
+        let page = try statement(remissCorpus)
+        #expect(page.contains("Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service. Bristerna beskrivs under nästa rubrik."))
+        #expect(page.contains("<h2>Innehåll som inte är tillgängligt</h2>\n<dl class=\"facts\">\n<dt>PDF-filerna i remisspaketet</dt>\n<dd>De saknar taggar för skärmläsare. Samma text finns på webbplatsen.</dd>"))
+        #expect(page.contains("<h2>Innehåll som inte omfattas av lagen</h2>"))
+        #expect(page.contains("<dt>Lagtexterna som punkterna länkar till</dt>\n<dd>De publiceras av Regeringskansliet, inte av avtalets parter.</dd>"))
+        #expect(page.contains("Vi har bedömt webbplatsen genom självskattning, med hjälp av axe-core och Nu HTML Checker. Bedömningen gjordes den 20 januari 2025."))
+        #expect(page.contains("Redogörelsen uppdaterades senast den 1 mars 2025."))
+        // The dates are the assessment's, never the version's publication (1 February 2025).
+        #expect(!page.contains("1 februari 2025"))
+        #expect(page.contains(##"<a href="https://www.digg.se/tdosanmalan">"##))
+        #expect(page.contains("Myndigheten för digital förvaltning (Digg) har tillsyn"))
+        #expect(page.contains(##"kontakta avtalets sekretariat på <a href="mailto:hos-avtal@example.org">hos-avtal@example.org</a>"##))
+    }
+
+    /// "utan vågrät rullning" is said only with the exception that holds: wide tables scroll in their box.
+    @Test func theReflowClaimNamesTheTablesThatScroll() throws {
+        let page = try statement(remissCorpus)
+        let claim = try #require(page.range(of: "utan vågrät rullning"))
+        #expect(page[claim.upperBound...].hasPrefix(". Det gäller inte breda tabeller: en sådan tabell rullas i sidled inom sin egen ruta"))
+    }
+
+    @Test func aCorpusWithoutAnAssessmentSaysItHasNotBeenAssessed() throws {
+        let page = try statement(fixturesFolder.appendingPathComponent("en-overenskommelse"))
+        #expect(page.contains("Vi har ännu inte bedömt hur väl webbplatsen uppfyller lagen"))
+        #expect(!page.contains("förenlig med lagen"))
+        #expect(!page.contains("Bedömningen gjordes"))
+    }
+
+    @Test func aSiteThatFullyCompliesSaysSoAndListsNothing() throws {
+        let root = try corpus(accessibility: """
+            accessibility:
+              status: helt
+              assessed-on: 2026-01-10
+              updated-on: 2026-01-10
+              method: granskning av extern part
+
+            """)
+        let page = try statement(root)
+        #expect(page.contains("Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service.</p>"))
+        #expect(page.contains("Vi känner inte till något innehåll på webbplatsen som inte är tillgängligt."))
+        #expect(page.contains("Allt innehåll på webbplatsen omfattas av lagen."))
+        #expect(page.contains("Vi har bedömt webbplatsen genom granskning av extern part. Bedömningen gjordes den 10 januari 2026."))
+    }
+
+    @Test func placeholdersInTheAssessmentAreExamplesAndKeepAFinalPackageBack() throws {
+        let root = try corpus(accessibility: """
+            accessibility:
+              status: {placeholder: helt}
+              assessed-on: {placeholder: 2026-01-10}
+              updated-on: 2026-01-10
+              method: självskattning
+
+            """)
+        let page = try statement(root)
+        #expect(page.contains(##"Webbplatsen är <span class="placeholder">helt förenlig (exempel)</span> med lagen"##))
+        #expect(page.contains(##"Bedömningen gjordes <span class="placeholder">den 10 januari 2026 (exempel)</span>."##))
+        let package = try RemissPackage(workspace: try Workspace.load(root: root), templates: TemplateLibrary(folder: templatesFolder), version: "v1")
+        #expect(package.placeholders.map(\.key) == ["status", "assessed-on"])
+        #expect(package.placeholders.allSatisfy { $0.range.file == "agreement.yml" })
+    }
+
+    @Test(arguments: [
+        ("  status: nästan\n  assessed-on: 2026-01-10\n  updated-on: 2026-01-10\n  method: självskattning\n", "'status' must be one of helt, delvis, inte"),
+        ("  status: delvis\n  assessed-on: 2026-01-10\n  updated-on: 2026-01-10\n  method: självskattning\n", "must list what is not accessible"),
+        ("  status: helt\n  assessed-on: 2026-01-10\n  updated-on: 2026-01-10\n  method: självskattning\n  not-accessible:\n    - content: A\n      reason: B\n",
+         "lists content that is not accessible"),
+        ("  status: helt\n  assessed-on: 2026-01-10\n  updated-on: 2025-12-31\n  method: självskattning\n", "'updated-on' 2025-12-31 is before 'assessed-on' 2026-01-10"),
+        ("  status: helt\n  assessed-on: 2026-01-10\n  updated-on: 2026-01-10\n  metod: självskattning\n", "Unknown key 'metod'"),
+    ])
+    func aWrongAssessmentIsReportedWhereItIsWritten(block: String, message: String) throws {
+        let root = try corpus(accessibility: "accessibility:\n" + block)
+        let workspace = try Workspace.load(root: root)
+        let found = workspace.diagnostics.filter { $0.summary.contains(message) }
+        #expect(found.count == 1, "\(workspace.diagnostics.map(\.summary))")
+        #expect(found.first?.range.file == "agreement.yml")
+        #expect((found.first?.range.start.line ?? 0) > 11, "points into the accessibility block")
+    }
+}
