@@ -70,6 +70,6 @@ extension SiteBuilder {
     /// compiled summary of responses).
     package func renderStandaloneStatement() throws -> String {
         let title = "Tillgänglighetsredogörelse – \(siteTitle)"
-        return try renderAccessibilityStatement(frame: .standalone(title: title, siteTitle: siteTitle))
+        return try renderAccessibilityStatement(frame: .standalone(title: title, siteTitle: siteTitle, statementHref: Self.statement))
     }
 }
