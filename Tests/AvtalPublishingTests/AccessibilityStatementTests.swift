@@ -78,6 +78,29 @@ import Testing
         #expect(page.contains("Vi har bedömt webbplatsen genom granskning av extern part. Bedömningen gjordes den 10 januari 2026."))
     }
 
+    /// The model's section on oskäligt betungande anpassning (12 §) appears only when there is such content.
+    @Test func contentJudgedAnUnreasonableBurdenHasItsOwnSection() throws {
+        #expect(!(try statement(remissCorpus)).contains("Oskäligt betungande anpassning"))
+        let root = try corpus(accessibility: """
+            accessibility:
+              status: delvis
+              assessed-on: 2026-01-10
+              updated-on: 2026-02-01
+              method: självskattning
+              not-accessible:
+                - content: Filmen om samverkan
+                  reason: Den saknar undertexter.
+              disproportionate-burden:
+                - content: Inskannade protokoll från 1990-talet
+                  reason: Att tolka om dem skulle kosta mer än de används.
+
+            """)
+        let page = try statement(root)
+        #expect(page.contains("<h2>Oskäligt betungande anpassning</h2>\n<p>Vi har bedömt att det vore oskäligt betungande att göra följande innehåll tillgängligt (12 § lagen om tillgänglighet till digital offentlig service):</p>\n<dl class=\"facts\">\n<dt>Inskannade protokoll från 1990-talet</dt>"))
+        #expect(page.contains("<dt>Filmen om samverkan</dt>\n<dd>Den saknar undertexter.</dd>"))
+        #expect(page.contains("Redogörelsen uppdaterades senast den 1 februari 2026."))
+    }
+
     @Test func placeholdersInTheAssessmentAreExamplesAndKeepAFinalPackageBack() throws {
         let root = try corpus(accessibility: """
             accessibility:

@@ -20,6 +20,7 @@ extension CorpusLoader {
         let tools = entry.value("tools").flatMap { reader.stringList($0, key: "tools") } ?? []
         let notAccessible = readShortcomings(entry.value("not-accessible"), key: "not-accessible", reader: &reader)
         let outsideScope = readShortcomings(entry.value("outside-scope"), key: "outside-scope", reader: &reader)
+        let burden = readShortcomings(entry.value("disproportionate-burden"), key: "disproportionate-burden", reader: &reader)
         guard let status, let assessed, let updated, let method, reader.diagnostics.count == before else { return nil }
         if let updatedNode = entry.value("updated-on"), updated.value < assessed.value {
             reader.report(.invalidValue, "'updated-on' \(updated.value) is before 'assessed-on' \(assessed.value)",
@@ -37,7 +38,7 @@ extension CorpusLoader {
                           notes: [DiagnosticNote("add 'not-accessible' with each content and the reason it is not accessible")])
         }
         return AccessibilityStatement(status: status, assessedOn: assessed, updatedOn: updated, method: method, tools: tools,
-                                      notAccessible: notAccessible, outsideScope: outsideScope)
+                                      notAccessible: notAccessible, outsideScope: outsideScope, disproportionateBurden: burden)
     }
 
     /// A list of `{content, reason}`.

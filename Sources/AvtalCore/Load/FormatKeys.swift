@@ -20,9 +20,10 @@ package enum FormatKeys {
     ])
     package static let manifestContact = KeySet("agreement.yml: contact", ["name", "email", "phone"])
     package static let accessibility = KeySet("agreement.yml: accessibility", [
-        "status", "assessed-on", "updated-on", "method", "tools", "not-accessible", "outside-scope",
+        "status", "assessed-on", "updated-on", "method", "tools", "not-accessible", "outside-scope", "disproportionate-burden",
     ])
-    package static let accessibilityItem = KeySet("agreement.yml: an entry of not-accessible or outside-scope", ["content", "reason"])
+    package static let accessibilityItem = KeySet("agreement.yml: an entry of not-accessible, outside-scope or disproportionate-burden",
+                                                  ["content", "reason"])
     package static let manifestDocument = KeySet("agreement.yml: an entry of documents", ["id", "file", "kind"])
     package static let manifestTheme = KeySet("agreement.yml: an entry of themes", ["id", "title"])
     package static let frontMatter = KeySet("A document's front matter",

@@ -42,6 +42,9 @@ public struct AccessibilityStatement: Sendable, Hashable {
     public var notAccessible: [Shortcoming]
     /// Content that the law does not apply to (9 §), each with the reason.
     public var outsideScope: [Shortcoming]
+    /// Content left inaccessible because making it accessible would be an unreasonable burden
+    /// (oskäligt betungande anpassning, 12 §), each with the assessment.
+    public var disproportionateBurden: [Shortcoming] = []
 
     /// The values marked as placeholders, in the order they are written.
     public var placeholders: [Placeholder] {

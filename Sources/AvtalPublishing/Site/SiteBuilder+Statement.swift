@@ -16,6 +16,8 @@ extension SiteBuilder {
         var hasShortcomings: Bool
         var outsideScope: [ItemView]
         var hasOutsideScope: Bool
+        var burden: [ItemView]
+        var hasBurden: Bool
         var methodHTML: String
         var tools: String
         var hasTools: Bool
@@ -55,6 +57,7 @@ extension SiteBuilder {
             isFull: assessment?.status.value == .helt,
             shortcomings: items(assessment?.notAccessible ?? []), hasShortcomings: !(assessment?.notAccessible.isEmpty ?? true),
             outsideScope: items(assessment?.outsideScope ?? []), hasOutsideScope: !(assessment?.outsideScope.isEmpty ?? true),
+            burden: items(assessment?.disproportionateBurden ?? []), hasBurden: !(assessment?.disproportionateBurden.isEmpty ?? true),
             methodHTML: assessment.map { PlaceholderText.html($0.method) } ?? "",
             tools: Swedish.list(assessment?.tools ?? []), hasTools: !(assessment?.tools.isEmpty ?? true),
             assessedOnHTML: date(assessment?.assessedOn), updatedOnHTML: date(assessment?.updatedOn),
