@@ -135,3 +135,25 @@ import Testing
         #expect((found.first?.range.start.line ?? 0) > 11, "points into the accessibility block")
     }
 }
+
+/// A table becomes a box that scrolls sideways; its caption names that box for a screen reader.
+@Suite struct TableCaptionTests {
+    @Test func aTableInAClauseIsCaptionedWithTheClause() throws {
+        let files = try SiteBuilder(workspace: try Workspace.load(root: remissCorpus), templates: TemplateLibrary(folder: templatesFolder)).render()
+        for page in ["remiss-2025/eskaleringstrappa.html", "remiss-2025/alla.html"] {
+            let html = String(decoding: try #require(files[page]), as: UTF8.self)
+            #expect(html.contains("<table>\n<caption>Tabell i punkt 1 Inledning</caption>\n<thead>"), "\(page)")
+            #expect(!html.contains("<table>\n<thead>"), "\(page) has a table without a caption")
+        }
+        let glossary = String(decoding: try #require(files["remiss-2025/begrepp.html"]), as: UTF8.self)
+        #expect(glossary.contains("<table>\n<caption>Ord att undvika och ord att skriva i stället</caption>"))
+    }
+
+    @Test func severalTablesAreNumberedAndTheCaptionIsEscaped() {
+        let html = "<p>a</p>\n<table>\n<thead></thead>\n</table>\n<table>\n<thead></thead>\n</table>\n"
+        let captioned = VersionSite.captioningTables(html, in: "punkt 2 <Ansvar> & roller")
+        #expect(captioned.contains("<table>\n<caption>Tabell 1 i punkt 2 &lt;Ansvar&gt; &amp; roller</caption>\n<thead>"))
+        #expect(captioned.contains("<table>\n<caption>Tabell 2 i punkt 2 &lt;Ansvar&gt; &amp; roller</caption>\n<thead>"))
+        #expect(VersionSite.captioningTables("<p>&lt;table&gt;</p>", in: "x") == "<p>&lt;table&gt;</p>")
+    }
+}
