@@ -136,6 +136,20 @@ import Testing
     }
 }
 
+/// A redline or an amendment written on its own has no statement to link to, and no empty footer.
+@Suite struct StandaloneFooterTests {
+    @Test func aPageOnItsOwnHasNoEmptyFooter() throws {
+        let workspace = try Workspace.load(root: remissCorpus)
+        let templates = try TemplateLibrary(folder: templatesFolder)
+        let diff = try #require(VersionDiff.ofVersion("remiss-2025", in: workspace))
+        let redline = try RedlineRenderer(templates: templates).render(diff)
+        #expect(!redline.contains("<footer"))
+        #expect(!redline.contains("<p></p>"))
+        let linked = try RedlineRenderer(templates: templates).render(diff, statementHref: "webbplats/tillganglighet.html")
+        #expect(linked.contains("<footer class=\"site-footer\">\n<div class=\"inner\">\n<p><a href=\"webbplats/tillganglighet.html\">Tillgänglighetsredogörelse</a></p>\n</div>\n</footer>"))
+    }
+}
+
 /// A table becomes a box that scrolls sideways; its caption names that box for a screen reader.
 @Suite struct TableCaptionTests {
     @Test func aTableInAClauseIsCaptionedWithTheClause() throws {

@@ -234,6 +234,8 @@ package struct PageFrame: Sendable {
             "hasVersion": versionTitle != nil, "versionTitle": versionTitle ?? "", "versionStatus": versionStatus ?? "",
             "nav": nav, "hasNav": !nav.isEmpty, "footer": footer, "hasFooter": !footer.isEmpty,
             "hasStatement": statementHref != nil, "statementHref": statementHref ?? "",
+            // A page written on its own with nothing to say in a footer gets no empty one.
+            "hasSiteFooter": !footer.isEmpty || statementHref != nil,
             "hasInlineStyle": hasInlineStyle, "inlineStyle": "",
         ]
     }
