@@ -7,7 +7,7 @@ import Testing
     static let fixtureSet = "Tests/AvtalResponsesTests/Fixtures/responses/remiss-2025"
     static let accountLine = "files: 27 read, 17 accepted, 3 superseded, 7 rejected"
     static let outputFiles: Set<String> = ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt",
-                                          ".avtal-output"]
+                                          "tillganglighet.html", ".avtal-output"]
     /// Form saves from the fixture set that are accepted without a remark.
     static let goodResponses = ["remissvar-boras-2025-06-10.json", "remissvar-goteborg-2025-06-12.json",
                                 "remissvar-gr-2025-06-13.json", "remissvar-regionstyrelsen-2025-06-16.json",

@@ -73,7 +73,9 @@ import Testing
             number: "2030-0001"
         senders:
           - name: Part A
-            signatory: Ordförande
+            signatory:
+              name: Eva Exempelsson
+              title: Ordförande
         contacts:
           - name: Kim Exempelsson
             role: samordnare

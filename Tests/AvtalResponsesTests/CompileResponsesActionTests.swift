@@ -31,9 +31,13 @@ import Testing
         #expect(compiled.compilation.count(.rejected) == 1)
         #expect(compiled.hasProblems, "a rejected file is a problem found")
         let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
-        // The marker is the writer's: it lets the next run replace the folder.
+        // The marker is the writer's: it lets the next run replace the folder. The accessibility
+        // statement is the one the summary links to in its footer.
         #expect(written == [CompilationRenderer.page, CompilationRenderer.json, CompilationRenderer.csv, CompilationRenderer.account,
-                            ".avtal-output"])
+                            SiteBuilder.statement, ".avtal-output"])
+        let summary = try String(contentsOf: output.appendingPathComponent(CompilationRenderer.page), encoding: .utf8)
+        #expect(summary.contains(##"<p><a href="tillganglighet.html">Tillgänglighetsredogörelse</a></p>"##))
+        #expect(!summary.contains("<p></p>"))
     }
 
     @Test func compilingAnEmptyFolderFindsNoProblems() throws {

@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "all-documents": "remiss-2025/alla.html",
     "redline": "remiss-2025/andringar.html",
     "decision": "remiss-2025/beslut-*.html",
+    "glossary": "remiss-2025/begrepp.html",
+    "patient-cases": "remiss-2025/patientfall.html",
 }
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -30,6 +30,7 @@ extension CorpusLoader {
         let statuteURL = readStatuteURL(map, reader: &reader)
         let themes = readThemes(map, reader: &reader)
         let contact = readContact(map, fallback: fallback, reader: &reader)
+        let accessibility = isWorking ? readAccessibility(map, reader: &reader) : nil
         let aliases = readAliases(map, reader: &reader)
         let retired = readRetired(map, reader: &reader)
         guard let documentsNode = reader.requireKey("documents", in: map, what: what, fallback: fallback) else { return nil }
@@ -46,7 +47,7 @@ extension CorpusLoader {
         }
         return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore,
                         themes: themes, statuteURL: statuteURL, publisher: publisher, contact: contact,
-                        aliases: aliases, retired: retired)
+                        accessibility: accessibility, aliases: aliases, retired: retired)
     }
 
     private static func readStatuteURL(_ map: YAMLReader.Mapping, reader: inout YAMLReader) -> String? {

@@ -15,9 +15,15 @@ package struct KeySet: Sendable {
 /// undocumented. Mappings whose keys are IDs (`aliases`, `retired`, `dispositions`) have no fixed keys.
 package enum FormatKeys {
     package static let manifest = KeySet("agreement.yml", [
-        "title", "parties", "publisher", "contact", "statute-url", "themes", "documents", "ignore", "aliases", "retired",
+        "title", "parties", "publisher", "contact", "accessibility", "statute-url", "themes", "documents", "ignore", "aliases",
+        "retired",
     ])
     package static let manifestContact = KeySet("agreement.yml: contact", ["name", "email", "phone"])
+    package static let accessibility = KeySet("agreement.yml: accessibility", [
+        "status", "assessed-on", "updated-on", "method", "tools", "not-accessible", "outside-scope", "disproportionate-burden",
+    ])
+    package static let accessibilityItem = KeySet("agreement.yml: an entry of not-accessible, outside-scope or disproportionate-burden",
+                                                  ["content", "reason"])
     package static let manifestDocument = KeySet("agreement.yml: an entry of documents", ["id", "file", "kind"])
     package static let manifestTheme = KeySet("agreement.yml: an entry of themes", ["id", "title"])
     package static let frontMatter = KeySet("A document's front matter",
@@ -51,6 +57,7 @@ package enum FormatKeys {
     ])
     package static let diarienummer = KeySet("remiss/<version>.yml: an entry of diarienummer", ["organisation", "number"])
     package static let sender = KeySet("remiss/<version>.yml: an entry of senders", ["name", "signatory"])
+    package static let signatory = KeySet("remiss/<version>.yml: signatory", ["name", "title"])
     package static let contact = KeySet("remiss/<version>.yml: an entry of contacts", ["name", "role", "email", "phone"])
     package static let deadline = KeySet("remiss/<version>.yml: deadline", ["date", "time"])
     package static let answer = KeySet("remiss/<version>.yml: answer", ["email", "postal"])
@@ -61,9 +68,10 @@ package enum FormatKeys {
     package static let agreed = KeySet("agreed.yml", ["agreements"])
     package static let agreedEntry = KeySet("agreed.yml: an entry of agreements", ["clause", "by", "on", "note", "sha256", "text"])
     package static let all: [KeySet] = [
-        manifest, manifestContact, manifestDocument, manifestTheme, frontMatter, versions, version, patch, change, insert,
+        manifest, manifestContact, accessibility, accessibilityItem, manifestDocument, manifestTheme, frontMatter, versions,
+        version, patch, change, insert,
         statutes, statute, glossary, term, avoidedWord, externalDocuments, externalDocument, patientCase,
-        consultees, consulteeGroup, consultee, remiss, diarienummer, sender, contact, deadline, answer,
+        consultees, consulteeGroup, consultee, remiss, diarienummer, sender, signatory, contact, deadline, answer,
         dispositions, disposition, agreed, agreedEntry,
     ]
 }

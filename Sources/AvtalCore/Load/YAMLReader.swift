@@ -145,7 +145,7 @@ struct YAMLReader {
     mutating func string(_ node: Node, key: String) -> String? {
         guard case let .scalar(scalar) = node, node.null == nil || scalar.style != .plain else {
             let notes = placeholderValue(node) == nil ? []
-                : [DiagnosticNote("only contacts, diarienummer and answer addresses can be placeholders (docs/format.md)")]
+                : [DiagnosticNote("only contacts, signatories, diarienummer, answer addresses and the accessibility assessment can be placeholders (docs/format.md)")]
             report(.wrongType, "Expected '\(key)' to be text, found \(Self.shape(of: node))", at: range(of: node), notes: notes)
             return nil
         }

@@ -89,6 +89,8 @@ public struct Manifest: Sendable {
     public var publisher: String?
     /// Where readers report problems with the published texts.
     public var contact: Contact?
+    /// The publisher's assessment of the site, for the accessibility statement.
+    public var accessibility: AccessibilityStatement? = nil
     /// IDs changed in the sources after publication: "document#old-id" → "new-id".
     public var aliases: [String: String]
     /// IDs removed in the sources after publication, never to be reused: "document#id" → where it is listed.

@@ -67,10 +67,28 @@ extension RemissReader {
             reader.rejectUnknownKeys(entry, allowed: FormatKeys.sender.keys, what: "a sender")
             if let name = reader.requireKey("name", in: entry, what: "a sender", fallback: reader.range(of: item))
                 .flatMap({ reader.string($0, key: "name") }) {
-                senders.append(.init(name: name, signatory: entry.value("signatory").flatMap { reader.string($0, key: "signatory") }))
+                senders.append(.init(name: name, signatory: entry.value("signatory").flatMap { readSignatory($0, reader: &reader) }))
             }
         }
         return senders
+    }
+
+    /// `signatory: {name, title}`: the letter is signed by a person, named with their title.
+    private static func readSignatory(_ node: Node, reader: inout YAMLReader) -> RemissSettings.Signatory? {
+        let what = "'signatory'"
+        if case .scalar = node {
+            reader.report(.wrongType, "Expected 'signatory' to be a mapping with name and title, found \(YAMLReader.shape(of: node))",
+                          at: reader.range(of: node),
+                          notes: [DiagnosticNote("the letter names who signs and their title: signatory: {name: …, title: …}; an unknown name may be a {placeholder: …}")])
+            return nil
+        }
+        guard let entry = reader.mapping(node, what: what) else { return nil }
+        reader.rejectUnknownKeys(entry, allowed: FormatKeys.signatory.keys, what: what)
+        let at = reader.range(of: node)
+        let name = reader.requireKey("name", in: entry, what: what, fallback: at).flatMap { reader.settingText($0, key: "name") }
+        let title = reader.requireKey("title", in: entry, what: what, fallback: at).flatMap { reader.settingText($0, key: "title") }
+        guard let name, let title else { return nil }
+        return .init(name: name, title: title)
     }
 
     /// At least one contact person, each with name, role and e-mail address.

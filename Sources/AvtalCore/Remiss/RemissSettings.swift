@@ -8,9 +8,15 @@ public struct RemissSettings: Sendable {
         public var number: SettingText
     }
 
+    /// Who signs for a sender: a person's name and title ("regionstyrelsens ordförande").
+    public struct Signatory: Sendable, Hashable {
+        public var name: SettingText
+        public var title: SettingText
+    }
+
     public struct Sender: Sendable, Hashable {
         public var name: String
-        public var signatory: String?
+        public var signatory: Signatory?
     }
 
     public struct Person: Sendable, Hashable {
@@ -62,6 +68,9 @@ public struct RemissSettings: Sendable {
     /// Every value marked as a placeholder, in the order the file gives them.
     public var placeholders: [Placeholder] {
         var found = diarienummer.compactMap { $0.number.placeholder(key: "number") }
+        for signatory in senders.compactMap(\.signatory) {
+            found += [signatory.name.placeholder(key: "name"), signatory.title.placeholder(key: "title")].compactMap { $0 }
+        }
         for person in contacts {
             found += [person.name.placeholder(key: "name"), person.role.placeholder(key: "role"),
                       person.email.placeholder(key: "email"), person.phone?.placeholder(key: "phone")].compactMap { $0 }

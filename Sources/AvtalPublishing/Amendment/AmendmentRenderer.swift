@@ -71,14 +71,15 @@ package struct AmendmentRenderer: Sendable {
 
     // MARK: HTML
 
-    /// - Parameter frame: the site around the page; `nil` for a self-contained page.
-    package func html(_ amendment: Amendment, frame: PageFrame? = nil) throws(TemplateError) -> String {
+    /// - Parameter frame: the site around the page; `nil` for a self-contained page, which links to
+    ///   the accessibility statement at `statementHref` when there is one.
+    package func html(_ amendment: Amendment, frame: PageFrame? = nil, statementHref: String? = nil) throws(TemplateError) -> String {
         guard let templates else {
             throw .missing(name: Self.templateName, path: "(no templates folder given)/\(Self.templateName).mustache")
         }
         let page = Self.page(amendment)
         return try templates.render(page, with: Self.templateName,
-                                    frame: frame ?? .standalone(title: page.title, siteTitle: page.title))
+                                    frame: frame ?? .standalone(title: page.title, siteTitle: page.title, statementHref: statementHref))
     }
 
     struct Page {

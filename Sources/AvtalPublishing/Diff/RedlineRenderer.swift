@@ -45,12 +45,13 @@ package struct RedlineRenderer: Sendable {
     /// - Parameters:
     ///   - fromTitle, toTitle: how the versions are named in the heading; by default "arbetstexten" or
     ///     "version <id>" (`VersionDiff.title(of:in:)` gives the titles from versions.yml).
-    /// - Parameter frame: the site around the page; `nil` for a self-contained page.
+    /// - Parameter frame: the site around the page; `nil` for a self-contained page, which links to
+    ///   the accessibility statement at `statementHref` when there is one.
     package func render(_ diff: VersionDiff, fromTitle: String? = nil, toTitle: String? = nil,
-                       frame: PageFrame? = nil) throws(TemplateError) -> String {
+                       frame: PageFrame? = nil, statementHref: String? = nil) throws(TemplateError) -> String {
         let page = Self.page(diff, fromTitle: fromTitle, toTitle: toTitle)
-        return try templates.render(page, with: Self.templateName,
-                                    frame: frame ?? .standalone(title: page.heading, siteTitle: page.heading))
+        return try templates.render(page, with: Self.templateName, frame: frame
+            ?? .standalone(title: page.heading, siteTitle: page.heading, statementHref: statementHref))
     }
 
     struct Page {

@@ -33,6 +33,7 @@ extension RemissPackage {
             "lateAccepted": settings.late == .accept,
             "answerEmailPlaceholder": settings.answerEmail.isPlaceholder,
             "storageKey": "avtal-svar/\(version.id)", "groups": groups, "documents": documents, "scale": scale,
+            "hasStatement": true, "statementHref": Self.statementHref(from: ""),
         ]
         return try templates.renderPage(context, with: "svar", style: "svar.css", script: "svar.js")
     }

@@ -26,7 +26,9 @@ extension RemissPackage {
         var decisionsIntroduction: String
         var decisionsIncluded: String
         var contacts: [PersonView]
-        var signatures: [RemissSettings.Sender]
+        var signatures: [SignatureView]
+        /// "diarienumret", or "diarienumren" when there are several.
+        var diarienummerWord: String
         var answerEmail: String
         var answerEmailHTML: String
         var answerPostalHTML: String
@@ -46,6 +48,13 @@ extension RemissPackage {
         var emailHTML: String
         var phoneHTML: String
         var hasPhone: Bool
+    }
+
+    struct SignatureView {
+        var organisation: String
+        var hasSignatory: Bool
+        var nameHTML: String
+        var titleHTML: String
     }
 
     struct GroupView {
@@ -87,18 +96,26 @@ extension RemissPackage {
             validity: Self.validity(of: text.documents), parties: Self.parties(text.manifest.parties),
             groups: groups, documents: documents, documentCount: Swedish.documents(documents.count),
             decisions: decisions, hasDecisions: !decisions.isEmpty,
-            decisionsIntroduction: Self.decisionsIntroduction(patches), decisionsIncluded: patches.count == 1 ? "Den är införd" : "De är införda",
-            contacts: settings.contacts.map(Self.person), signatures: settings.senders,
+            decisionsIntroduction: Self.decisionsIntroduction(patches, glossary: workspace.context.glossary), decisionsIncluded: patches.count == 1 ? "Den är införd" : "De är införda",
+            contacts: settings.contacts.map(Self.person), signatures: settings.senders.map(Self.signature),
+            diarienummerWord: settings.diarienummer.count > 1 ? "diarienumren" : "diarienumret",
             answerEmail: settings.answerEmail.text, answerEmailHTML: PlaceholderText.html(settings.answerEmail),
             answerPostalHTML: settings.answerPostal.map(PlaceholderText.html) ?? "", hasAnswerPostal: settings.answerPostal != nil,
             versionTitle: VersionDiff.title(of: version.id, in: workspace))
-        return try templates.render(page, with: "remissbrev", frame: .standalone(title: settings.title, siteTitle: page.senders))
+        return try templates.render(page, with: "remissbrev", frame: .standalone(
+            title: settings.title, siteTitle: page.senders, statementHref: Self.statementHref(from: "")))
     }
 
     static func person(_ person: RemissSettings.Person) -> PersonView {
         PersonView(nameHTML: PlaceholderText.html(person.name), roleHTML: PlaceholderText.html(person.role),
                    email: person.email.text, emailHTML: PlaceholderText.html(person.email),
                    phoneHTML: person.phone.map(PlaceholderText.html) ?? "", hasPhone: person.phone != nil)
+    }
+
+    static func signature(_ sender: RemissSettings.Sender) -> SignatureView {
+        SignatureView(organisation: sender.name, hasSignatory: sender.signatory != nil,
+                      nameHTML: sender.signatory.map { PlaceholderText.html($0.name) } ?? "",
+                      titleHTML: sender.signatory.map { PlaceholderText.html($0.title) } ?? "")
     }
 
     /// The main document: the first agreement, or the first document when there is none.
@@ -131,9 +148,10 @@ extension RemissPackage {
 
     /// "SRO har före remissen beslutat om följande justeringar." The deciding bodies and the kinds of
     /// change are the patches'.
-    static func decisionsIntroduction(_ patches: [Patch]) -> String {
+    static func decisionsIntroduction(_ patches: [Patch], glossary: Glossary? = nil) -> String {
         var deciders: [String] = []
         for patch in patches where !deciders.contains(patch.decidedBy) { deciders.append(patch.decidedBy) }
+        deciders = deciders.map { bodyName($0, glossary: glossary) }
         let kinds = Set(patches.map(\.kind))
         let one = patches.count == 1
         let what = switch (kinds.contains(.adjustment), kinds.contains(.correction)) {
@@ -142,5 +160,12 @@ extension RemissPackage {
         default: one ? "justering" : "justeringar"
         }
         return "\(Swedish.list(deciders)) har före remissen beslutat om följande \(what)."
+    }
+
+    /// "Samrådsorganet (SRO)": a deciding body named by an abbreviation that the glossary explains is
+    /// written out where the letter first names it; after that the abbreviation stands alone.
+    static func bodyName(_ name: String, glossary: Glossary?) -> String {
+        guard let term = glossary?.terms.first(where: { $0.abbreviation == name }) else { return name }
+        return "\(Swedish.capitalizingFirst(term.term)) (\(name))"
     }
 }

@@ -2,10 +2,11 @@ import AvtalCore
 
 /// Placeholders that would go out with the package: the remiss settings' and the manifest contact's.
 extension RemissPackage {
-    /// The settings', the manifest contact's (the site's accessibility statement) and the version's
-    /// patches' (their decision pages), in that order.
+    /// The settings', the manifest contact's and assessment's (the site's accessibility statement)
+    /// and the version's patches' (their decision pages), in that order.
     var placeholders: [Placeholder] {
-        settings.placeholders + (workspace.working?.manifest.contact?.placeholders ?? [])
+        let manifest = workspace.working?.manifest
+        return settings.placeholders + (manifest?.contact?.placeholders ?? []) + (manifest?.accessibility?.placeholders ?? [])
             + version.patches.compactMap { workspace.patches[$0]?.reference.placeholder(key: "reference") }
     }
 

@@ -31,6 +31,10 @@ package struct RemissPackage {
     package static let readme = "LÄSMIG.txt"
     package static let site = "webbplats"
 
+    /// The site's accessibility statement, from a page of the package `root` below its top folder:
+    /// every page links to it, not only the site's own.
+    static func statementHref(from root: String) -> String { "\(root)\(site)/\(SiteBuilder.statement)" }
+
     package init(workspace: Workspace, templates: TemplateLibrary, version id: String) throws {
         guard let version = workspace.versions.first(where: { $0.id == id }) else {
             throw Failure.notReady("no version '\(id)' in \(VersionsFile.name)")
@@ -72,7 +76,7 @@ package struct RemissPackage {
         if let diff {
             files["andringar.html"] = Data(try RedlineRenderer(templates: templates).render(
                 diff, fromTitle: VersionDiff.title(of: version.base, in: workspace),
-                toTitle: VersionDiff.title(of: version.id, in: workspace)).utf8)
+                toTitle: VersionDiff.title(of: version.id, in: workspace), statementHref: Self.statementHref(from: "")).utf8)
         }
         for patchID in version.patches {
             guard let patch = workspace.patches[patchID] else { continue }
@@ -80,7 +84,7 @@ package struct RemissPackage {
                 ?? Amendment.factsOnly(patch, version: version.id, versionTitle: version.title)
             let renderer = AmendmentRenderer(templates: templates)
             files["beslut/\(patchID).md"] = Data(AmendmentRenderer.markdown(amendment).utf8)
-            files["beslut/\(patchID).html"] = Data(try renderer.html(amendment).utf8)
+            files["beslut/\(patchID).html"] = Data(try renderer.html(amendment, statementHref: Self.statementHref(from: "../")).utf8)
         }
         files.merge(extra) { _, new in new }
         files[Self.readme] = Data(readme(files: files).utf8)

@@ -204,10 +204,14 @@ package struct PageFrame: Sendable {
     package var footer: String
     /// A page that stands alone (a redline written with --output) carries its stylesheet inline.
     package var hasInlineStyle: Bool
+    /// The path from the page to the accessibility statement, for the footer's link; nil for a page
+    /// written where there is no statement (a redline or an amendment written on its own).
+    package var statementHref: String?
 
     package init(pageTitle: String, siteTitle: String, root: String = "", versionTitle: String? = nil,
                 versionStatus: String? = nil, nav: [NavItem] = [], navItemsHTML: String? = nil, footer: String = "",
-                hasInlineStyle: Bool = false) {
+                hasInlineStyle: Bool = false, statementHref: String? = nil) {
+        self.statementHref = statementHref
         self.navItemsHTML = navItemsHTML
         self.pageTitle = pageTitle
         self.siteTitle = siteTitle
@@ -220,15 +224,18 @@ package struct PageFrame: Sendable {
     }
 
     /// A single self-contained page: no site navigation, the stylesheet inlined.
-    package static func standalone(title: String, siteTitle: String) -> PageFrame {
-        PageFrame(pageTitle: title, siteTitle: siteTitle, hasInlineStyle: true)
+    package static func standalone(title: String, siteTitle: String, statementHref: String? = nil) -> PageFrame {
+        PageFrame(pageTitle: title, siteTitle: siteTitle, hasInlineStyle: true, statementHref: statementHref)
     }
 
     var context: [String: Any] {
         [
             "pageTitle": pageTitle, "siteTitle": siteTitle, "root": root,
             "hasVersion": versionTitle != nil, "versionTitle": versionTitle ?? "", "versionStatus": versionStatus ?? "",
-            "nav": nav, "hasNav": !nav.isEmpty, "footer": footer,
+            "nav": nav, "hasNav": !nav.isEmpty, "footer": footer, "hasFooter": !footer.isEmpty,
+            "hasStatement": statementHref != nil, "statementHref": statementHref ?? "",
+            // A page written on its own with nothing to say in a footer gets no empty one.
+            "hasSiteFooter": !footer.isEmpty || statementHref != nil,
             "hasInlineStyle": hasInlineStyle, "inlineStyle": "",
         ]
     }

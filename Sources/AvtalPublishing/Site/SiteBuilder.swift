@@ -43,7 +43,7 @@ package struct SiteBuilder {
             try VersionSite(builder: self, id: id, text: text).render(into: sink, folder: id)
         }
         try sink.write("index.html", try renderIndex(versions: versions))
-        try sink.write("tillganglighet.html", try renderAccessibilityStatement())
+        try sink.write(Self.statement, try renderAccessibilityStatement())
         try sink.write("style.css", try templates.asset(named: "style.css"))
     }
 
@@ -55,8 +55,8 @@ package struct SiteBuilder {
     func rootFrame(title: String, current: String) -> PageFrame {
         PageFrame(pageTitle: title, siteTitle: siteTitle, root: "",
                   nav: [.init(href: "index.html", label: "Versioner", current: current == "index.html"),
-                        .init(href: "tillganglighet.html", label: "Tillgänglighet", current: current == "tillganglighet.html")],
-                  footer: footer)
+                        .init(href: Self.statement, label: "Tillgänglighet", current: current == Self.statement)],
+                  footer: footer, statementHref: Self.statement)
     }
 
     var siteTitle: String { workspace.working?.manifest.title ?? "Avtal" }
@@ -85,36 +85,6 @@ package struct SiteBuilder {
         }
         return try page("index", IndexPage(siteTitle: siteTitle, versions: entries),
                         frame: rootFrame(title: siteTitle, current: "index.html"))
-    }
-
-    struct StatementPage {
-        var publisher: String
-        var hasContact: Bool
-        var contactNameHTML: String
-        var contactEmail: String
-        var contactEmailHTML: String
-        var hasContactEmail: Bool
-        var contactPhoneHTML: String
-        var hasContactPhone: Bool
-        var assessedOn: String
-    }
-
-    /// The accessibility statement. Without a contact in the manifest (a warning, AV120) readers are
-    /// sent to the publisher, never to a blank.
-    func renderAccessibilityStatement() throws -> String {
-        let manifest = workspace.working?.manifest
-        // The date of the newest decision or publication, never the clock: same input, same bytes.
-        let dates = workspace.versions.compactMap(\.publishedOn) + workspace.patches.values.map(\.decidedOn)
-        let assessed = dates.max().map(SwedishDate.format) ?? ""
-        let contact = manifest?.contact
-        return try page("tillganglighet", StatementPage(
-            publisher: manifest?.publisher ?? Swedish.list(manifest?.parties ?? []), hasContact: contact != nil,
-            contactNameHTML: contact.map { PlaceholderText.html($0.name) } ?? "",
-            contactEmail: contact?.email?.text ?? "", contactEmailHTML: contact?.email.map(PlaceholderText.html) ?? "",
-            hasContactEmail: contact?.email != nil,
-            contactPhoneHTML: contact?.phone.map(PlaceholderText.html) ?? "", hasContactPhone: contact?.phone != nil,
-            assessedOn: assessed),
-            frame: rootFrame(title: "Tillgänglighetsredogörelse – \(siteTitle)", current: "tillganglighet.html"))
     }
 
     func versionTitle(_ id: String) -> String {

@@ -106,6 +106,21 @@ extension VersionSite {
         return out
     }
 
+    /// cmark writes a table as a bare `<table>`, and the stylesheet makes it a box that scrolls
+    /// sideways, which a screen reader announces without a name: each gets a caption that says
+    /// where it stands ("Tabell i punkt 5.2 Ansvar"; numbered when a text has several).
+    static func captioningTables(_ html: String, in place: String) -> String {
+        let tag = "<table>"
+        guard html.containsBytes(tag) else { return html }
+        let parts = html.components(separatedBy: tag)
+        var out = parts[0]
+        for (index, part) in parts.dropFirst().enumerated() {
+            let name = parts.count > 2 ? "Tabell \(index + 1) i \(place)" : "Tabell i \(place)"
+            out += "\(tag)\n<caption>\(HTML.escape(name))</caption>" + part
+        }
+        return out
+    }
+
     /// The table of contents as nested lists.
     static func tocHTML(_ clauses: [ClauseContext]) -> String {
         var out = ""
@@ -156,7 +171,9 @@ extension VersionSite {
                 tag: "h\(min(6, baseLevel + path.count - 1))",
                 number: document.number(at: path), headingHTML: rendered.headings[clause.id] ?? "",
                 headingText: labels.index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
-                bodyHTML: rendered.bodies[clause.id]?.html(layout) ?? "",
+                bodyHTML: Self.captioningTables(rendered.bodies[clause.id]?.html(layout) ?? "",
+                                                in: document.number(at: path).isEmpty ? clause.heading
+                                                    : "punkt \(document.number(at: path)) \(clause.heading)"),
                 aliases: (aliasesByID[clause.id] ?? []).sorted().map { layout.anchor(document: document.entry.id, clause: $0) },
                 children: children, hasChildren: !children.isEmpty,
                 cases: (casesByClause["\(document.entry.id)#\(clause.id)"] ?? []).enumerated().map { index, patientCase in
@@ -187,7 +204,7 @@ extension VersionSite {
     func view(of document: EditableDocument, _ rendered: RenderedDocument, layout: Layout, baseLevel: Int) -> DocumentView {
         let clauses = clauses(of: document, rendered, layout: layout, baseLevel: baseLevel)
         var view = outline(of: document)
-        view.preambleHTML = rendered.preamble.html(layout)
+        view.preambleHTML = Self.captioningTables(rendered.preamble.html(layout), in: document.frontMatter.title)
         view.tocHTML = layout == .documentPages ? Self.tocHTML(clauses) : ""
         view.clausesHTML = Self.clausesHTML(clauses)
         return view

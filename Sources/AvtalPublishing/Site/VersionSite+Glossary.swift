@@ -84,7 +84,9 @@ extension VersionSite {
                                             comma: index < patientCase.illustrates.count - 1)
                 }
                 return CaseView(id: patientCase.id, title: patientCase.title,
-                                bodyHTML: html(body, from: patientCase.document.entry, annotator: annotator(for: nil), layout: .documentPages),
+                                bodyHTML: Self.captioningTables(
+                                    html(body, from: patientCase.document.entry, annotator: annotator(for: nil), layout: .documentPages),
+                                    in: "patientfallet \(patientCase.title)"),
                                 illustrates: illustrated)
             })
         }

@@ -107,7 +107,8 @@ struct VersionSite {
     func frame(title: String, current: String) -> PageFrame {
         PageFrame(pageTitle: "\(title) – \(builder.versionTitle(id))", siteTitle: siteTitle, root: "../",
                   versionTitle: builder.versionTitle(id), versionStatus: builder.versionStatus(id),
-                  nav: navItems, navItemsHTML: navFragment.html(current: current), footer: builder.footer)
+                  nav: navItems, navItemsHTML: navFragment.html(current: current), footer: builder.footer,
+                  statementHref: "../" + SiteBuilder.statement)
     }
 
     /// The agreement's title as this version has it. The manifest's title is the agreement document's

@@ -52,6 +52,9 @@ package enum CompileResponsesAction {
                 let receipts = files.keys.filter { $0.hasPrefix(CompilationRenderer.receiptsFolder + "/") }.sorted()
                 for (page, pdf) in try printer.print(receipts, of: files) { files[String(page.dropLast(5)) + ".pdf"] = pdf }
             }
+            // The summary links to the statement in its footer, as every page does; it is written beside it.
+            let statement = try SiteBuilder(workspace: workspace, templates: renderer.templates).renderStandaloneStatement()
+            files[SiteBuilder.statement] = Data(statement.utf8)
             try OutputWriter.replace(output, with: files, corpus: root)
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }

@@ -31,7 +31,8 @@ extension CompilationRenderer {
             documents: documents, unplacedHTML: commentsHTML(unplaced), hasUnplaced: !unplaced.isEmpty,
             openComments: compilation.openComments, totalComments: compilation.comments.count,
             positiveComments: compilation.comments.filter(\.positive).count)
-        let html = try templates.render(page, with: "sammanstallning", frame: .standalone(title: page.title, siteTitle: page.title))
+        let html = try templates.render(page, with: "sammanstallning", frame: .standalone(
+            title: page.title, siteTitle: page.title, statementHref: SiteBuilder.statement))
         return try templates.fillScript(html, asset: "sammanstallning.js")
     }
 

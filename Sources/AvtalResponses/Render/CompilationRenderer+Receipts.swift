@@ -57,7 +57,8 @@ extension CompilationRenderer {
         for response in compilation.responses {
             let page = receiptPage(response, comments: byResponse[response.label] ?? [])
             files[Self.receiptPath(response)] = Data(try templates.render(page, with: "kvitto",
-                                                                          frame: .standalone(title: page.title, siteTitle: page.title)).utf8)
+                                                                          frame: .standalone(title: page.title, siteTitle: page.title,
+                                                                                             statementHref: "../" + SiteBuilder.statement)).utf8)
         }
         return files
     }
