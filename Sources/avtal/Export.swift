@@ -14,18 +14,18 @@ struct Export: CorpusCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    @Argument(help: ArgumentHelp("The version to export, or 'working' for the sources.", valueName: "id"))
+    var version: String
+
     @Option(help: "The format: docx.")
     var format: ExportAction.Format
-
-    @Option(help: ArgumentHelp("The version to export, or 'working' for the sources.", valueName: "id"))
-    var version: String
 
     @Option(help: ArgumentHelp("The folder to write (default: Output/export/<version>-<format>).", valueName: "dir"))
     var output: String?
 
     func validate() throws {
         guard !version.isEmpty, !version.contains("/") else {
-            throw ValidationError("--version takes a version ID from versions.yml or 'working', not '\(version)'")
+            throw ValidationError("give a version ID from versions.yml or 'working', not '\(version)'")
         }
         if let output, output.isEmpty { throw ValidationError("--output needs a folder") }
     }

@@ -131,7 +131,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def export(corpus: Path, out: Path, version: str, fmt: str) -> Path:
-    avtal_ok("export", "--root", str(corpus), "--format", fmt, "--version", version, "--output", str(out))
+    avtal_ok("export", version, "--root", str(corpus), "--format", fmt, "--output", str(out))
     return out
 
 

@@ -155,7 +155,7 @@ def test_two_exports_are_byte_identical(tmp_path, corpus, docx_export):
 
 def test_without_pandoc_nothing_is_written_and_the_package_is_named(tmp_path):
     out = tmp_path / "out"
-    result = avtal("export", "--root", str(CORPUS), "--format", "docx", "--version", VERSION, "--output", str(out),
+    result = avtal("export", VERSION, "--root", str(CORPUS), "--format", "docx", "--output", str(out),
                    env={"PATH": str(tmp_path), "PANDOC": ""})
     assert result.returncode == 2, result.stderr
     assert "apt-get install pandoc" in result.stderr
@@ -166,13 +166,20 @@ def test_a_folder_avtal_did_not_create_is_left_alone(tmp_path):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("mine")
-    result = avtal("export", "--root", str(CORPUS), "--format", "docx", "--version", VERSION, "--output", str(out))
+    result = avtal("export", VERSION, "--root", str(CORPUS), "--format", "docx", "--output", str(out))
     assert result.returncode == 2, result.stdout + result.stderr
     assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
 
 def test_an_unknown_version_is_refused(tmp_path):
-    result = avtal("export", "--root", str(CORPUS), "--format", "docx", "--version", "nej", "--output", str(tmp_path / "o"))
+    result = avtal("export", "nej", "--root", str(CORPUS), "--format", "docx", "--output", str(tmp_path / "o"))
     assert result.returncode == 2
     assert "nej" in result.stderr and "remiss-2025" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_old_spelling_of_the_version_is_refused_naming_the_new_one(tmp_path):
+    result = avtal("export", "--root", str(CORPUS), "--format", "docx", "--version", VERSION, "--output", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert f"avtal export {VERSION}" in result.stderr
     assert not (tmp_path / "o").exists()
