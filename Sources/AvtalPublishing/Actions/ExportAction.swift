@@ -4,7 +4,7 @@ import Foundation
 /// `avtal export`: one version's texts in a format outside the site, written as a folder of its own.
 package enum ExportAction {
     package enum Format: String, CaseIterable, Sendable {
-        case docx
+        case docx, akn
     }
 
     package struct Exported: Sendable {
@@ -16,7 +16,7 @@ package enum ExportAction {
     /// found before anything is rendered, so a missing one writes nothing.
     package static func run(root: URL, templates: TemplateSearch, format: Format, version: String, output: URL,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(ActionFailure) -> Exported {
-        let pandoc = try Pandoc.locate(environment: environment)
+        let pandoc = format == .docx ? try Pandoc.locate(environment: environment) : nil
         let workspace = try Workspace.withoutErrors(root: root, scope: version == VersionsFile.working ? nil : version)
         guard workspace.texts[version] != nil else {
             throw .cannotRun(PublishingError.unknownVersion(version, known: workspace.versions.map(\.id)).description)
@@ -24,8 +24,14 @@ package enum ExportAction {
         let library = try templates.library()
         do {
             let builder = try SiteBuilder(workspace: workspace, templates: library)
-            let files = try DocxExporter(builder: builder, pandoc: pandoc, epoch: epoch(of: version, in: workspace, environment: environment))
-                .export(version: version)
+            let epoch = epoch(of: version, in: workspace, environment: environment)
+            let files: [String: Data]
+            if let pandoc {
+                files = try DocxExporter(builder: builder, pandoc: pandoc, epoch: epoch).export(version: version)
+            } else {
+                let published = workspace.versions.first { $0.id == version }?.publishedOn
+                files = try AknExporter(builder: builder).export(version: version, date: published ?? AknExporter.day(ofEpoch: epoch))
+            }
             try OutputWriter.replace(output, with: files, corpus: root)
             return Exported(output: output, files: files.keys.sorted())
         } catch {
