@@ -6,7 +6,7 @@ extension ExportAction.Format: ExpressibleByArgument {}
 
 struct Export: CorpusCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write one version's texts as Word files (one per document and alla.docx) or as Akoma Ntoso XML.",
+        abstract: "Write one version's texts as Word or PDF files (one per document and alla) or as Akoma Ntoso XML.",
         discussion: """
             Word files are written by pandoc (apt-get install pandoc), styled by reference.docx from the templates. \
             The folder replaces the old one only when every file was written; without pandoc nothing is written.
@@ -17,7 +17,7 @@ struct Export: CorpusCommand {
     @Argument(help: ArgumentHelp("The version to export, or 'working' for the sources.", valueName: "id"))
     var version: String
 
-    @Option(help: "The format: docx (Word) or akn (Akoma Ntoso 3.0 XML).")
+    @Option(help: "The format: docx (Word), pdf (printed by Chromium) or akn (Akoma Ntoso 3.0 XML).")
     var format: ExportAction.Format
 
     @Option(help: ArgumentHelp("The folder to write (default: Output/export/<version>-<format>).", valueName: "dir"))

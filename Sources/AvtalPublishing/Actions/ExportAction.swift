@@ -4,7 +4,7 @@ import Foundation
 /// `avtal export`: one version's texts in a format outside the site, written as a folder of its own.
 package enum ExportAction {
     package enum Format: String, CaseIterable, Sendable {
-        case docx, akn
+        case docx, akn, pdf
     }
 
     package struct Exported: Sendable {
@@ -17,6 +17,7 @@ package enum ExportAction {
     package static func run(root: URL, templates: TemplateSearch, format: Format, version: String, output: URL,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(ActionFailure) -> Exported {
         let pandoc = format == .docx ? try Pandoc.locate(environment: environment) : nil
+        let printer = format == .pdf ? try chromium(environment) : nil
         let workspace = try Workspace.withoutErrors(root: root, scope: version == VersionsFile.working ? nil : version)
         guard workspace.texts[version] != nil else {
             throw .cannotRun(PublishingError.unknownVersion(version, known: workspace.versions.map(\.id)).description)
@@ -28,6 +29,8 @@ package enum ExportAction {
             let files: [String: Data]
             if let pandoc {
                 files = try DocxExporter(builder: builder, pandoc: pandoc, epoch: epoch).export(version: version)
+            } else if let printer {
+                files = try PdfExporter(builder: builder, printer: printer, epoch: epoch).export(version: version)
             } else {
                 let published = workspace.versions.first { $0.id == version }?.publishedOn
                 files = try AknExporter(builder: builder).export(version: version, date: published ?? AknExporter.day(ofEpoch: epoch))
@@ -36,6 +39,14 @@ package enum ExportAction {
             return Exported(output: output, files: files.keys.sorted())
         } catch {
             throw .wrapping(error)
+        }
+    }
+
+    static func chromium(_ environment: [String: String]) throws(ActionFailure) -> ChromiumPrinter {
+        do {
+            return try ChromiumPrinter.locate(environment: environment)
+        } catch {
+            throw .cannotRun("--format pdf needs Chromium, which is not installed (apt-get install chromium, or set CHROMIUM); nothing was written")
         }
     }
 
