@@ -77,3 +77,23 @@ def test_without_chromium_nothing_is_written_and_the_package_is_named(tmp_path):
     assert result.returncode == 2, result.stderr
     assert "apt-get install chromium" in result.stderr
     assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def remiss_pdfs(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("remiss")
+    result = avtal("remiss", VERSION, "--root", str(CORPUS), "--output", str(out), "--pdf")
+    assert result.returncode == 0, result.stderr
+    return out / "remiss" / VERSION / "pdf"
+
+
+@pytest.mark.parametrize("name, header", [("remissbrev", "Remissbrev"), ("svar", "Svarsformulär"),
+                                           ("ok-munhalsa", "Överenskommelse om munhälsa")])
+def test_the_remiss_package_prints_the_letter_the_blank_form_and_every_text(remiss_pdfs, name, header):
+    texts = pages(remiss_pdfs / f"{name}.pdf")
+    for number, text in enumerate(texts, start=1):
+        top = " ".join(" ".join(text.splitlines()[:2]).split())
+        assert top.startswith(header) and "Remissversion (remiss-2025), publicerad den 1 februari 2025" in top, (name, number)
+        assert f"Sida {number} av {len(texts)}" in text, (name, number)
+        assert "http" not in text, (name, number)
+    assert b"/Lang (sv)" in (remiss_pdfs / f"{name}.pdf").read_bytes()
