@@ -50,6 +50,10 @@ def test_one_revision_per_change_each_with_the_deciding_body_and_date(redline):
     for revision in revisions:
         assert revision.get(f"{W}author") == "SRO"
         assert revision.get(f"{W}date") == "2025-01-30T00:00:00Z"
+    # Every annotation has an ID of its own (pandoc numbers insertions and deletions each from 1).
+    ids = [r.get(f"{W}id") for r in revisions]
+    bookmarks = {b.get(f"{W}id") for b in body.iter(f"{W}bookmarkStart")}
+    assert len(set(ids)) == len(ids) and not set(ids) & bookmarks
 
 
 def document_titles(html: Path) -> set[str]:

@@ -51,7 +51,12 @@ package struct Pandoc: Sendable {
         var files: [String: Data] = [:]
         for (job, result) in zip(jobs, results) {
             switch result {
-            case let .success(data): files[job.name] = data
+            case let .success(data):
+                do {
+                    files[job.name] = try DocxRevisionIDs.unique(data, date: Date(timeIntervalSince1970: TimeInterval(job.epoch)))
+                } catch {
+                    throw .cannotRun("cannot read what pandoc wrote for \(job.name): \(error); nothing was written")
+                }
             case let .failure(message): throw .cannotRun("pandoc could not write \(job.name): \(message); nothing was written")
             }
         }
