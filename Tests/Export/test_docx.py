@@ -11,7 +11,7 @@ import docx
 import lxml.html
 from lxml import etree
 
-from conftest import CORPUS, VERSION, avtal, export, shutil
+from conftest import CORPUS, REPO_ROOT, VERSION, avtal, export, shutil
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "tr", "dd", "dt"}
@@ -183,3 +183,21 @@ def test_the_old_spelling_of_the_version_is_refused_naming_the_new_one(tmp_path)
     assert result.returncode == 2
     assert f"avtal export {VERSION}" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_a_corpus_reference_document_overrides_the_built_in_one(tmp_path):
+    templates = tmp_path / "mallar"
+    templates.mkdir()
+    with zipfile.ZipFile(REPO_ROOT / "Templates" / "reference.docx") as source, \
+            zipfile.ZipFile(templates / "reference.docx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/header1.xml":
+                data = data.replace(b"<w:tab/>", b"<w:t>EGEN MALL</w:t><w:tab/>")
+            target.writestr(item, data)
+    out = tmp_path / "out"
+    result = avtal("export", VERSION, "--root", str(CORPUS), "--format", "docx", "--output", str(out),
+                   "--templates", str(templates))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out / "ok-munhalsa.docx") as z:
+        assert b"EGEN MALL" in z.read("word/header1.xml")
