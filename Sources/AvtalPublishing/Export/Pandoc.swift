@@ -28,6 +28,8 @@ package struct Pandoc: Sendable {
         package var metadata: [(key: String, value: String)]
         /// Seconds since 1970 for the properties' dates and the zip entries (SOURCE_DATE_EPOCH to pandoc).
         package var epoch: Int
+        /// What `html` is written in: HTML, or avtal's own Markdown ("commonmark").
+        package var from = "html"
     }
 
     /// One .docx per job, styled by `referenceDoc`. The pages hold no images (see `exportLinks`), so
@@ -69,7 +71,7 @@ package struct Pandoc: Sendable {
         do { try Data(job.html.utf8).write(to: input) } catch { return .failure(error.localizedDescription) }
         let process = Process()
         process.executableURL = executable
-        var arguments = ["--from=html", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)"]
+        var arguments = ["--from=\(job.from)", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)"]
         for (key, value) in job.metadata { arguments.append("--metadata=\(key):\(value)") }
         process.arguments = arguments + [input.path]
         var environment = ProcessInfo.processInfo.environment
