@@ -9,6 +9,7 @@ enum RetiredVersionSpelling {
         let replacement: String
         switch (arguments.first, arguments.dropFirst().first) {
         case ("remiss", _): replacement = "avtal remiss <id>"
+        case ("export", _): replacement = "avtal export <id>"
         case ("build", _): replacement = "avtal build --only <id>"
         case ("responses", "compile"): replacement = "avtal responses compile <folder> --for <id>"
         default: return nil

@@ -72,7 +72,7 @@ import Testing
 
 /// `--version` means one thing on every help page: show the version.
 @Suite struct VersionOptionTests {
-    @Test(arguments: ["check", "build", "remiss", "responses compile", "versions", "diff", "amendments", "publish"])
+    @Test(arguments: ["check", "build", "remiss", "responses compile", "versions", "diff", "amendments", "export", "publish"])
     func helpShowsOneMeaningOfVersion(_ command: String) throws {
         let run = try avtal(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(run.status == 0)

@@ -93,7 +93,7 @@ import Testing
         let folder = output.appendingPathComponent("remiss/remiss-2025/pdf")
         let pdfs = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(pdfs == ["eskaleringstrappa.pdf", "hos-avtal.pdf", "ok-betalningsansvar.pdf",
-                         "ok-munhalsa.pdf", "ok-psykisk-funktionsnedsattning.pdf"])
+                         "ok-munhalsa.pdf", "ok-psykisk-funktionsnedsattning.pdf", "remissbrev.pdf", "svar.pdf"])
         let pdf = try Data(contentsOf: folder.appendingPathComponent("ok-munhalsa.pdf"))
         #expect(pdf.starts(with: Data("%PDF-".utf8)))
         let raw = String(decoding: pdf, as: UTF8.self)

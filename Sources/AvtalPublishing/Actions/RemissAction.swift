@@ -29,12 +29,14 @@ package enum RemissAction {
             if !refused.isEmpty { throw ActionFailure.problems(refused, sources: workspace.sources) }
             package.commit = revision.map { ($0.id, $0.clean) }
             var extra: [String: Data] = [:]
+            let date = RemissPackage.timestamp(for: package.version, environment: environment)
             if let printer {
-                let documents = workspace.texts[version]?.documents.map(\.entry.id) ?? []
-                extra = try pdfs(of: package.files(), version: version, documents: documents, printer: printer)
+                let documents = workspace.texts[version]?.documents ?? []
+                let titles = Dictionary(documents.map { ($0.entry.id, $0.frontMatter.title) }, uniquingKeysWith: { a, _ in a })
+                extra = try pdfs(of: package.files(), version: package.version, titles: titles, printer: printer,
+                                 epoch: Int(date.timeIntervalSince1970))
             }
             let files = try package.files(extra: extra)
-            let date = RemissPackage.timestamp(for: package.version, environment: environment)
             let zip = try RemissPackage.zip(files, root: version, date: date)
             let folder = output.appendingPathComponent("remiss").appendingPathComponent(version)
             let zipURL = output.appendingPathComponent("remiss-\(version).zip")
@@ -46,13 +48,25 @@ package enum RemissAction {
         }
     }
 
-    /// Each document's page of the package's site, printed: "pdf/<document>.pdf" → bytes.
-    static func pdfs(of files: [String: Data], version: String, documents: [String], printer: any PDFPrinter) throws(ActionFailure) -> [String: Data] {
-        let prefix = "\(RemissPackage.site)/\(version)/"
-        let pages = documents.map { "\(prefix)\($0).html" }.filter { files[$0] != nil }.sorted()
+    /// Each document's page of the package's site, the letter and the blank form, printed with a
+    /// running header and page numbers: "pdf/<document>.pdf", "pdf/remissbrev.pdf", "pdf/svar.pdf" → bytes.
+    static func pdfs(of files: [String: Data], version: Version, titles: [String: String], printer: any PDFPrinter,
+                     epoch: Int) throws(ActionFailure) -> [String: Data] {
+        let prefix = "\(RemissPackage.site)/\(version.id)/"
+        var pages: [String: (name: String, title: String)] = [
+            RemissPackage.letter: ("remissbrev.pdf", "Remissbrev"), RemissPackage.form: ("svar.pdf", "Svarsformulär"),
+        ]
+        for (id, title) in titles { pages["\(prefix)\(id).html"] = ("\(id).pdf", title) }
+        let subject = "\(version.title) (\(version.id))" + (version.publishedOn.map { ", publicerad \(SwedishDate.format($0))" } ?? "")
+        var printed = files
+        for (page, info) in pages {
+            guard let data = files[page] else { pages[page] = nil; continue }
+            let html = String(decoding: data, as: UTF8.self)
+            printed[page] = PrintPages.withRunningHeader(html, document: info.title, version: subject).map { Data($0.utf8) } ?? data
+        }
         var pdfs: [String: Data] = [:]
-        for (page, data) in try printer.print(pages, of: files) {
-            pdfs["pdf/\(page.dropFirst(prefix.count).dropLast(".html".count)).pdf"] = data
+        for (page, data) in try printer.print(pages.keys.sorted(), of: printed) {
+            if let name = pages[page]?.name { pdfs["pdf/\(name)"] = PrintPages.fixingDates(data, epoch: epoch) }
         }
         return pdfs
     }
