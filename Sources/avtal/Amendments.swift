@@ -36,9 +36,7 @@ struct Amendments: CorpusCommand {
         let text = try AmendmentsAction.run(root: corpus.url, patch: patch, format: format == .html ? .html : .markdown,
                                             templates: corpus.templateSearch)
         // The text quotes the corpus: inert on the terminal, line by line so that its lines stay lines.
-        print(text.split(separator: "
-", omittingEmptySubsequences: false).map { String($0).inertForTerminal }
-                .joined(separator: "
-"), terminator: "")
+        print(text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).inertForTerminal }
+                .joined(separator: "\n"), terminator: "")
     }
 }
