@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "all-documents": "remiss-2025/alla.html",
     "redline": "remiss-2025/andringar.html",
     "decision": "remiss-2025/beslut-*.html",
+    "search": "working/sok.html",
 }
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
