@@ -102,6 +102,18 @@ import Testing
         #expect(!script.contains("</"), "a closing tag in the index script")
     }
 
+    @Test func hostileTextStaysAStringOfTheScript() throws {
+        let hostile = "</script><script>alert(1)</script>\u{2028}\"; window.x = 1; //"
+        let index = SearchIndex(version: "v", clauses: [.init(document: "d", documentTitle: hostile, number: "1", id: "a",
+                                                              heading: hostile, text: hostile, href: "d.html#a")], terms: [])
+        let script = String(decoding: try index.script(), as: UTF8.self)
+        #expect(!script.contains("</script"))
+        #expect(script.components(separatedBy: "\n").count == 2, "one line, ended by a newline")
+        let json = script.dropFirst("window.avtalSokindex = ".count).dropLast(2)
+        let decoded = try JSONDecoder().decode(Index.self, from: Data(json.utf8))
+        #expect(decoded.clauses.first?.text == hostile)
+    }
+
     @Test func plainTextSeparatesBlocksAndDropsMarkup() {
         #expect(SearchIndex.plainText("Ett *viktigt* ord.\n\nNästa stycke\nfortsätter.\n\n- punkt ett\n- punkt två")
             == "Ett viktigt ord. Nästa stycke fortsätter. punkt ett punkt två")

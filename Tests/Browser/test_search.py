@@ -139,3 +139,31 @@ def test_page_with_results_passes_axe_and_the_nu_checker(open_page, tmp_path: Pa
     errors, warnings = _split(report, tmp_path, ".html")
     assert "<mark>" in dom
     assert not errors, "the search page with results is not valid HTML:\n  " + "\n  ".join(errors)
+
+
+HOSTILE = "`<img src=x onerror=\"window.sokXss=1\">` och `</script><b>fet</b>`"
+
+
+def test_markup_in_the_corpus_text_is_shown_as_text(tmp_path: Path, driver):
+    """Corpus text that looks like markup reaches the results as text: no element is made from it."""
+    import shutil
+
+    from conftest import CORPUS, build_or_fail
+
+    corpus = tmp_path / "korpus"
+    shutil.copytree(CORPUS, corpus, symlinks=True)
+    document = corpus / "ok-munhalsa.md"
+    text = document.read_text(encoding="utf-8")
+    anchor = "i sitt hem eller i ett särskilt boende."
+    assert anchor in text
+    document.write_text(text.replace(anchor, anchor + " Texten nämner " + HOSTILE + ".", 1), encoding="utf-8")
+    site = build_or_fail(tmp_path / "site", root=corpus)
+    assert "onerror" in (site / "working" / "sokindex.js").read_text(encoding="utf-8")
+    driver.get((site / "working" / "sok.html").as_uri())
+    _, results = search(driver, "onerror")
+    hit = next((r for r in results if r["href"] == "ok-munhalsa.html#malgrupp"), None)
+    assert hit, results
+    assert '<img src=x onerror="window.sokXss=1">' in hit["snippet"] and "</script><b>fet</b>" in hit["snippet"], hit
+    assert hit["marks"] == ["onerror"], hit
+    assert not driver.find_elements(By.CSS_SELECTOR, "#sok-traffar img, #sok-traffar b, #sok-traffar script")
+    assert driver.execute_script("return window.sokXss === undefined"), "corpus text ran as script"
