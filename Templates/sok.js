@@ -121,15 +121,16 @@
     parent.appendChild(document.createTextNode(text.slice(position, to)));
   }
 
-  /* Some 200 characters of `text` around its first hit, cut between words. */
-  function snippet(text, query) {
+  /* Some 200 characters of `text` around its first hit, cut between words; a definition is read
+     from its beginning. */
+  function snippet(text, query, fromStart) {
     var all = words(text);
     var first = null;
     for (var i = 0; i < all.length && query.length; i++) {
       if (hits(all[i].folded, query)) { first = all[i]; break; }
     }
     var from = 0;
-    if (first && first.start > 70) {
+    if (first && first.start > 70 && !fromStart) {
       from = first.start - 70;
       var space = text.indexOf(' ', from);
       from = space >= 0 && space < first.start ? space + 1 : first.start;
@@ -137,7 +138,7 @@
     var to = Math.min(text.length, from + 200);
     if (to < text.length) {
       var cut = text.lastIndexOf(' ', to);
-      if (cut > from && (!first || cut >= first.end)) { to = cut; }
+      if (cut > from && (!first || fromStart || cut >= first.end)) { to = cut; }
     }
     var node = document.createElement('p');
     node.className = 'search-snippet';
@@ -163,7 +164,7 @@
       where.textContent = 'Begrepp';
       li.appendChild(link);
       li.appendChild(where);
-      li.appendChild(snippet(item.definition, query));
+      li.appendChild(snippet(item.definition, query, true));
       return li;
     }
     if (item.number) {

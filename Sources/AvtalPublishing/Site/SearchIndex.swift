@@ -91,13 +91,12 @@ extension VersionSite {
     }
 
     struct SearchPage {
-        var versionTitle: String
         var indexFile: String
         var hasGlossary: Bool
     }
 
     func renderSearch() throws -> String {
-        try builder.page("sok", SearchPage(versionTitle: builder.versionTitle(id), indexFile: SearchIndex.fileName,
+        try builder.page("sok", SearchPage(indexFile: SearchIndex.fileName,
                                                    hasGlossary: hasGlossary),
                          frame: frame(title: "Sök", current: "sok.html"))
     }
