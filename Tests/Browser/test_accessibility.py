@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "decision": "remiss-2025/beslut-*.html",
     "glossary": "remiss-2025/begrepp.html",
     "patient-cases": "remiss-2025/patientfall.html",
+    "search": "working/sok.html",
 }
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -228,7 +228,7 @@ def _resolve(page: PurePosixPath, url: str) -> tuple[str | None, str | None]:
 def test_site_has_the_expected_pages(parsed):
     expected = {"index.html", "tillganglighet.html", "remiss-2025/andringar.html"}
     for version in ("working", "remiss-2025"):
-        expected |= {f"{version}/index.html", f"{version}/alla.html"} | {f"{version}/{p}" for p in DOCUMENT_PAGES}
+        expected |= {f"{version}/index.html", f"{version}/alla.html", f"{version}/sok.html"} | {f"{version}/{p}" for p in DOCUMENT_PAGES}
     missing = sorted(expected - set(parsed))
     assert not missing, f"pages missing from the site: {missing}"
     assert any(p.startswith("remiss-2025/beslut-") for p in parsed), "no decision page (beslut-*.html)"
@@ -313,9 +313,16 @@ def test_no_external_resources(site, parsed):
     for sheet in stylesheets:
         problems += _css_problems((site / sheet).read_text(encoding="utf-8"), str(sheet),
                                   PurePosixPath(sheet.as_posix()), site)
-    scripts = site_files(site, ".js")
-    if scripts:
-        problems.append(f"the site ships scripts: {[str(s) for s in scripts]}")
+    # The only scripts are the search's: sok.js at the root and each version's index, which is data.
+    scripts = sorted(str(s) for s in site_files(site, ".js"))
+    versions = sorted({str(p.parent) for p in site_files(site, ".html") if str(p.parent) != "."})
+    expected = sorted(["sok.js"] + [f"{v}/sokindex.js" for v in versions])
+    if scripts != expected:
+        problems.append(f"the site ships scripts {scripts}, expected only the search's {expected}")
+    search = (site / "sok.js").read_text(encoding="utf-8") if (site / "sok.js").is_file() else ""
+    for word in ("fetch(", "XMLHttpRequest", "import(", "http://", "https://", "innerHTML", "insertAdjacentHTML"):
+        if word in search:
+            problems.append(f"sok.js uses {word}: the search must load nothing and write corpus text as text")
     assert not problems, "external resources:\n  " + "\n  ".join(problems)
 
 

@@ -45,6 +45,7 @@ package struct SiteBuilder {
         try sink.write("index.html", try renderIndex(versions: versions))
         try sink.write(Self.statement, try renderAccessibilityStatement())
         try sink.write("style.css", try templates.asset(named: "style.css"))
+        try sink.write("sok.js", try templates.asset(named: "sok.js"))
     }
 
     func page(_ template: String, _ content: Any, frame: PageFrame) throws -> String {

@@ -84,6 +84,8 @@ struct VersionSite {
         try renderTexts(into: sink, folder: folder)
         if hasGlossary { try put("begrepp.html", try renderGlossary()) }
         if hasCases { try put("patientfall.html", try renderCases()) }
+        try put("sok.html", try renderSearch())
+        try sink.write("\(folder)/\(SearchIndex.fileName)", try searchIndex().script())
         if let diff, let version {
             let html = try RedlineRenderer(templates: builder.templates).render(
                 diff, fromTitle: builder.versionTitle(version.base), toTitle: builder.versionTitle(id),
@@ -131,6 +133,7 @@ struct VersionSite {
         if hasGlossary { items.append(item("begrepp.html", "Begrepp")) }
         if hasCases { items.append(item("patientfall.html", "Patientfall")) }
         if version != nil { items.append(item("andringar.html", "Ändringar")) }
+        items.append(item("sok.html", "Sök"))
         items.append(.init(href: "../index.html", label: "Alla versioner", current: false))
         return items
     }
