@@ -265,9 +265,13 @@ public struct Workspace: Sendable {
             for next in versions[(index + 1)...] {
                 if let text = texts[next.id] { later.append((next.id, text, next.idRange)) }
             }
+            // The lock lists clauses; the anchors of stycken and list items come from the version's text.
+            let published = lock.publishedIDs + (texts[version.id]?.documents ?? []).flatMap { document in
+                document.anchors.map { "\(document.entry.id)#\($0.position.id)" }
+            }
             for (name, text, versionRange) in later {
                 let idsByDocument = Dictionary(text.documents.map { ($0.entry.id, $0.allIDs) }) { first, _ in first }
-                for key in lock.publishedIDs {
+                for key in published {
                     guard let target = Target(key), let clause = target.clause else { continue }
                     let resolved = text.history.resolve(document: target.document, id: clause)
                     if idsByDocument[target.document]?.contains(resolved) == true { continue }

@@ -99,6 +99,7 @@ public struct EditableDocument: Sendable {
     /// The clause's number as readers see it: unnumbered clauses are skipped when counting siblings,
     /// and an unnumbered clause (or one under it) has the empty number.
     public func number(at path: [Int]) -> String {
+        if entry.numbering != .decimal { return numbering[path]?.number ?? "" }
         var parts: [String] = []
         var siblings = clauses
         for index in path {
@@ -148,11 +149,6 @@ public struct EditableDocument: Sendable {
         insert(&clauses, parent[...])
     }
 
-    public var allIDs: Set<String> {
-        var ids = Set<String>()
-        walk { clause, _ in ids.insert(clause.id) }
-        return ids
-    }
 }
 
 extension EditableDocument {

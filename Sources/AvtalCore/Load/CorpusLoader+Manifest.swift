@@ -172,14 +172,28 @@ extension CorpusLoader {
         let kind = reader.requireKey("kind", in: entryMap, what: entryWhat, fallback: entryRange)
             .flatMap { reader.oneOf($0, key: "kind", as: DocumentKind.self) }
         guard let id, let file, let kind, let idNode, let fileNode else { return nil }
-        let entry = Manifest.Entry(id: id, file: normalize(file), kind: kind,
+        var entry = Manifest.Entry(id: id, file: normalize(file), kind: kind,
                                    idRange: reader.range(of: idNode), fileRange: reader.range(of: fileNode))
+        readPresentation(entryMap, into: &entry, reader: &reader)
         if !Suggestions.isValidID(id) {
             let proposal = Suggestions.clauseID(fromHeading: id)
             reader.report(.malformedID, "Document ID '\(id)' is malformed: use lower-case a–z, digits and single dashes",
                           at: entry.idRange, fix: Fix("use '\(proposal)'", range: entry.idRange, replacement: proposal))
         }
         return entry
+    }
+
+    /// How the document is named, numbered and labelled: `label`, `numbering`, `lang`.
+    private static func readPresentation(_ map: YAMLReader.Mapping, into entry: inout Manifest.Entry, reader: inout YAMLReader) {
+        if let node = map.value("label"), let label = reader.string(node, key: "label") {
+            entry.label = label.trimmingCharacters(in: .whitespaces).isEmpty ? nil : label
+        }
+        if let node = map.value("numbering"), let style = reader.oneOf(node, key: "numbering", as: NumberingStyle.self) {
+            entry.numbering = style
+        }
+        if let node = map.value("lang"), let lang = reader.oneOf(node, key: "lang", as: LabelLanguage.self) {
+            entry.lang = lang
+        }
     }
 
     private static func normalize(_ path: String) -> String {

@@ -18,7 +18,7 @@ package enum FormatKeys {
         "title", "parties", "publisher", "contact", "statute-url", "themes", "documents", "ignore", "aliases", "retired",
     ])
     package static let manifestContact = KeySet("agreement.yml: contact", ["name", "email", "phone"])
-    package static let manifestDocument = KeySet("agreement.yml: an entry of documents", ["id", "file", "kind"])
+    package static let manifestDocument = KeySet("agreement.yml: an entry of documents", ["id", "file", "kind", "label", "numbering", "lang"])
     package static let manifestTheme = KeySet("agreement.yml: an entry of themes", ["id", "title"])
     package static let frontMatter = KeySet("A document's front matter",
                                             ["id", "kind"] + FrontMatterField.patchable.map(\.rawValue)
