@@ -91,6 +91,17 @@ import Testing
         #expect(page.contains(##">punkt 3.2 första stycket 1</a> och <a href="#skriftlig" title="punkt 3.2 andra stycket: Rapportering">punkt 3.2 andra stycket</a>"##))
     }
 
+    /// Amendment text and the redline read references as plain text; a run reads as one label there too.
+    @Test func plainTextReadsARunAsOneLabel() throws {
+        let workspace = try loadFixture("stycken")
+        let labels = ReferenceLabels(text: try text(VersionsFile.working, in: workspace))
+        let entry = try #require(workspace.working?.manifest.documents.first)
+        #expect(labels.plainText("Se [](#allmant)–[](#arkivering), [](#syfte), [](#allmant) och [](#arkivering).", from: entry)
+                == "Se punkterna 3.1–3.3, punkterna 1, 3.1 och 3.3.")
+        #expect(labels.plainText("Enligt [](#skriftlig) och [](#plan). {#ny}", from: entry)
+                == "Enligt punkt 3.2 andra stycket och punkt 3.2 första stycket 1.")
+    }
+
     @Test func paragraphsReadAsStatutesCiteThem() throws {
         let workspace = try loadFixture("paragrafer")
         let files = try SiteBuilder(workspace: workspace, templates: TemplateLibrary(folder: templatesFolder)).render()

@@ -121,7 +121,14 @@ package struct ReferenceLabels {
     func plainText(_ markdown: String, from entry: Manifest.Entry) -> String {
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         var replacements: [(line: Int, from: Int, to: Int, text: String)] = []
-        Markdown.parse(markdown).forEachDescendant { node in
+        let tree = Markdown.parse(markdown)
+        // A range or list of references reads as one label ("punkterna 3.1–3.4"), as on the site.
+        var runTexts: [ByteLocation: String] = [:]
+        for (links, run) in Markdown.linkRuns(in: tree) {
+            guard let texts = self.runTexts(run, from: entry) else { continue }
+            for (link, text) in zip(links, texts) { if let start = link.range?.start { runTexts[start] = text } }
+        }
+        tree.forEachDescendant { node in
             guard node.kind == .link, node.children.isEmpty, let range = node.range, range.start.line == range.end.line,
                   let resolved = resolve(node.url ?? "", from: entry)
             else { return }
@@ -129,7 +136,7 @@ package struct ReferenceLabels {
             switch resolved {
             case let .clause(_, _, text, _), let .document(_, text, _), let .external(_, text, _): label = text
             }
-            replacements.append((range.start.line - 1, range.start.column - 1, range.end.column - 1, label))
+            replacements.append((range.start.line - 1, range.start.column - 1, range.end.column - 1, runTexts[range.start] ?? label))
         }
         // An anchor's `{#id}` is not text: it goes, with the blanks before it.
         for anchor in Markdown.anchors(inText: markdown) where anchor.line - 1 < lines.count {
