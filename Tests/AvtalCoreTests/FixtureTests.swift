@@ -112,6 +112,11 @@ let fixtureCases: [FixtureCase] = [
         .init(.linkTextMismatch, "avtal.md", 60, 24), .init(.linkTextMismatch, "avtal.md", 60, 66),
         .init(.linkTextMismatch, "avtal.md", 64, 6),
     ]),
+    // `kinds` declares a kind of document: a built-in kind cannot be declared again, and a document's
+    // kind must be built in or declared (the fix proposes the nearest).
+    .init(fixture: "declared-kinds", expected: [
+        .init(.invalidValue, "agreement.yml", 11, 11), .init(.invalidValue, "agreement.yml", 18, 9),
+    ]),
     .init(fixture: "versions-patch-breaks-reference", expected: [.init(.unknownClause, "patches/p1.yml", 9, 5)]),
 ]
 
@@ -226,6 +231,12 @@ func check(_ folder: URL) throws -> CheckResult {
     @Test func unknownClauseSuggestsTheNearestID() throws {
         let result = try check(fixturesFolder.appendingPathComponent("AV401-unknown-clause"))
         #expect(result.diagnostics.first?.notes.first?.message == "did you mean 'avtalstid'?")
+    }
+
+    @Test func anUnknownKindProposesADeclaredOne() throws {
+        let result = try check(fixturesFolder.appendingPathComponent("declared-kinds"))
+        #expect(result.diagnostics.first?.fix?.replacement == "policy")
+        #expect(result.diagnostics.first?.summary == "'kind' must be one of agreement, statutory-agreement, appendix, policy, not 'polcy'")
     }
 
     @Test func headingWithoutIDProposesOneFromTheHeading() throws {

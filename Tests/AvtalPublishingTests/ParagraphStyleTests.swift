@@ -61,4 +61,14 @@ import Testing
         #expect(agreement.contains(##"<a href="utdrag.html#p16-4" title="16 kap. 4 § i bilaga 1">16 kap. 4 § i bilaga 1</a>"##))
         #expect(agreement.contains(##"<a href="utdrag.html" title="Utdrag ur en författning">bilaga 1</a>"##))
     }
+
+    /// `kinds` in the manifest: a statute is a document of its own kind, named by the nouns declared.
+    @Test func aDeclaredKindIsNamedByItsNouns() throws {
+        let kind = try #require(workspace.working?.manifest.documents.first { $0.id == "utdrag" }?.kind)
+        #expect(kind.rawValue == "forfattning")
+        #expect(VersionSite.kindLabel(kind) == "Författning" && VersionSite.kindLabel(kind, lang: .en) == "Statute")
+        #expect(Swedish.definite(kind) == "författningen" && Swedish.definite(kind, count: 2) == "författningarna")
+        #expect(Swedish.indefinite(kind, count: 1) == "en författning" && Swedish.indefinite(kind, count: 3) == "tre författningar")
+        #expect(Swedish.throughout([.agreement, kind]) == "i hela avtalet och i författningen")
+    }
 }

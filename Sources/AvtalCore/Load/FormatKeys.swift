@@ -15,11 +15,13 @@ package struct KeySet: Sendable {
 /// undocumented. Mappings whose keys are IDs (`aliases`, `retired`, `dispositions`) have no fixed keys.
 package enum FormatKeys {
     package static let manifest = KeySet("agreement.yml", [
-        "title", "parties", "publisher", "contact", "statute-url", "themes", "documents", "ignore", "aliases", "retired",
+        "title", "parties", "publisher", "contact", "statute-url", "themes", "documents", "ignore", "aliases", "retired", "kinds",
     ])
     package static let manifestContact = KeySet("agreement.yml: contact", ["name", "email", "phone"])
     package static let manifestDocument = KeySet("agreement.yml: an entry of documents", ["id", "file", "kind", "label", "numbering", "lang"])
     package static let manifestTheme = KeySet("agreement.yml: an entry of themes", ["id", "title"])
+    package static let manifestKind = KeySet("agreement.yml: an entry of kinds",
+                                             ["id", "label", "definite", "plural", "definite-plural", "neuter", "label-en"])
     package static let frontMatter = KeySet("A document's front matter",
                                             ["id", "kind"] + FrontMatterField.patchable.map(\.rawValue)
                                                 + ["valid-until-further-notice", "legal-basis"])
@@ -59,7 +61,7 @@ package enum FormatKeys {
                                             ["disposition", "motivation", "carried-by"])
 
     package static let all: [KeySet] = [
-        manifest, manifestContact, manifestDocument, manifestTheme, frontMatter, versions, version, patch, change, insert,
+        manifest, manifestContact, manifestDocument, manifestTheme, manifestKind, frontMatter, versions, version, patch, change, insert,
         statutes, statute, glossary, term, avoidedWord, externalDocuments, externalDocument, patientCase,
         consultees, consulteeGroup, consultee, remiss, diarienummer, sender, contact, deadline, answer,
         dispositions, disposition,

@@ -41,11 +41,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-public enum DocumentKind: String, CaseIterable, Sendable {
-    case agreement
-    case statutoryAgreement = "statutory-agreement"
-    case appendix
-}
 
 /// The languages references can be labelled in: "punkt 3.2", "section 3.2".
 public enum LabelLanguage: String, CaseIterable, Sendable {
@@ -105,6 +100,8 @@ public struct Manifest: Sendable {
     public var aliases: [String: String]
     /// IDs removed in the sources after publication, never to be reused: "document#id" → where it is listed.
     public var retired: [String: SourceRange]
+    /// The kinds of document the manifest declares besides the built-in ones, in the order listed.
+    public var kinds: [DocumentKind] = []
 }
 
 extension Manifest {

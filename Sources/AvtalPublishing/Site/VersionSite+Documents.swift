@@ -206,7 +206,7 @@ extension VersionSite {
     func outline(of document: EditableDocument) -> DocumentView {
         let front = document.frontMatter
         return DocumentView(
-            anchor: document.entry.id, title: front.title, kindLabel: document.entry.label ?? Self.kindLabel(front.kind),
+            anchor: document.entry.id, title: front.title, kindLabel: document.entry.label ?? Self.kindLabel(document.entry.kind, lang: document.entry.lang),
             validity: validity(front),
             legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
             preambleHTML: "", hasPreamble: !document.preamble.isEmpty, tocHTML: "", clausesHTML: "")
