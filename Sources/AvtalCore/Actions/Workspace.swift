@@ -96,7 +96,9 @@ public struct Workspace: Sendable {
 
         for (index, version) in versions.enumerated() where scope == nil || version.id == scope {
             switch version.status {
-            case .published: loadSnapshot(version)
+            case .published:
+                loadSnapshot(version)
+                keepPublishedNumbers(of: version)
             case .draft:
                 reportInterruptedPublish(version)
                 assemble(version, earlier: versions[..<index])

@@ -27,7 +27,7 @@ package enum FormatKeys {
                                                 + ["valid-until-further-notice", "legal-basis"])
     package static let versions = KeySet("versions.yml", ["versions"])
     package static let version = KeySet("versions.yml: an entry of versions",
-                                        ["id", "title", "status", "published-on", "base", "patches"])
+                                        ["id", "title", "status", "published-on", "base", "patches", "numbering"])
     package static let patch = KeySet("patches/<id>.yml", [
         "id", "kind", "title", "decided-by", "decided-on", "reference", "rationale", "changes",
     ])

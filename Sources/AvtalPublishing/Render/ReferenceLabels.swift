@@ -50,7 +50,8 @@ package struct ReferenceLabels {
             document.walk { clause, path in
                 let numbered = numbering[path]
                 let heading = numbered.map { ClauseNumbering.title(clause.heading, $0) } ?? clause.heading
-                clauses[clause.id] = ClauseInfo(number: numbered?.number ?? document.number(at: path),
+                // The number through `number(at:)`, which knows kept numbers; the style only trims the heading.
+                clauses[clause.id] = ClauseInfo(number: document.number(at: path),
                                                 heading: Markdown.parse(heading).plainText, style: style)
             }
             index[document.entry.id] = clauses
