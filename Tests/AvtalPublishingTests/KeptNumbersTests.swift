@@ -8,6 +8,8 @@ import Testing
 @Suite struct KeptNumbersTests {
     let workspace: Workspace
 
+    /// The fixture must load clean: among other things, the patch's link text "punkt 3" names the kept
+    /// number of "Avslutning", which by position would be 2.
     init() throws {
         workspace = try loadFixture("behallna")
     }

@@ -190,8 +190,11 @@ public struct Workspace: Sendable {
             sourcesOfVersion.append((document.entry, SourceFile(path: path, text: markdown)))
             origins[path] = lineOrigins
         }
-        let (documents, parseDiagnostics) = CorpusLoader.parseDocuments(
+        var (documents, parseDiagnostics) = CorpusLoader.parseDocuments(
             manifest: text.manifest, texts: sourcesOfVersion, files: workingCorpus.files)
+        for index in documents.indices where text.document(documents[index].id)?.keptNumbers != nil {
+            documents[index].keptNumbers = text.document(documents[index].id)?.numbersByID
+        }
         let corpus = Corpus(manifest: text.manifest, manifestSource: workingCorpus.manifestSource,
                             documents: documents, files: workingCorpus.files)
         corpora[version.id] = corpus

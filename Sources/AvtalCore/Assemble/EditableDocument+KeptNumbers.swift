@@ -59,11 +59,21 @@ extension EditableDocument {
         return "\(number[core]) \(next)\(suffix)"
     }
 
+    /// Every clause's number by path, computed once (`number(at:)` computes them all for one, in
+    /// paragraph style and with kept numbers).
+    public var numbersByPath: [[Int]: String] {
+        if let keptNumbers { return keptNumbering(keptNumbers) }
+        if entry.numbering != .decimal { return numbering.mapValues(\.number) }
+        var numbers: [[Int]: String] = [:]
+        walk { _, path in numbers[path] = number(at: path) }
+        return numbers
+    }
+
     /// Every clause's current number by ID: what a version that keeps numbers starts from.
     public var numbersByID: [String: String] {
         var numbers: [String: String] = [:]
-        let all = keptNumbers.map { keptNumbering($0) }
-        walk { clause, path in numbers[clause.id] = all?[path] ?? number(at: path) }
+        let all = numbersByPath
+        walk { clause, path in numbers[clause.id] = all[path] ?? "" }
         return numbers
     }
 }

@@ -28,6 +28,14 @@ extension Checker {
 
     static func linkTextMismatches(in document: Document, documents: [String: Document], history: IDHistory) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Each target's numbers once: in paragraph style or with kept numbers a number is not a lookup.
+        var numbersOf: [String: [String]] = [:]
+        func numbers(_ target: Document) -> [String] {
+            if let known = numbersOf[target.id] { return known }
+            let computed = target.clauses.indices.map(target.number(of:))
+            numbersOf[target.id] = computed
+            return computed
+        }
         for reference in document.references where !reference.text.isEmpty && !reference.isImage {
             if let mismatch = labelMismatch(reference, in: document, documents: documents) {
                 diagnostics.append(mismatch)
@@ -37,12 +45,11 @@ extension Checker {
                   let index = target.clause(holding: id) ?? target.clause(holding: history.resolve(document: documentID, id: id)),
                   let stated = statedNumber(in: reference.text)
             else { continue }
-            let actual = target.number(of: index)
+            let actual = numbers(target)[index]
             guard stated != comparable(actual) else { continue }
             let what = actual.isEmpty ? "an unnumbered clause ('\(target.clauses[index].heading)')" : "clause \(actual)"
             var notes = [DiagnosticNote("numbers are computed: a link without text, [](\(reference.destination)), always shows the right one")]
-            let numbers = target.clauses.indices.map { comparable(target.number(of: $0)) }
-            if let other = numbers.firstIndex(of: stated) {
+            if let other = numbers(target).map(comparable).firstIndex(of: stated) {
                 notes.append(DiagnosticNote("clause \(stated) is '\(target.clauses[other].id)' (\(target.clauses[other].heading)): if that is the one meant, link to it"))
             }
             diagnostics.append(Diagnostic(

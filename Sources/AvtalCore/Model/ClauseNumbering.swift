@@ -67,8 +67,7 @@ public enum ClauseNumbering {
     /// "16 kap. Tillsyn" → ("16", 16, 8); "9 a §" → ("9 a", 9, 5). The number a heading states, its
     /// numeric part, and the length of the prefix that states it.
     static func writtenNumber(_ heading: String, sign: String) -> (number: String, ordinal: Int, prefix: Int)? {
-        let pattern = #"^(\d+)(?: ([a-z]))? "# + NSRegularExpression.escapedPattern(for: sign) + #"(?:\s+|$)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard heading.first?.isNumber == true, let regex = sign == "§" ? paragraphPattern : chapterPattern,
               let match = regex.firstMatch(in: heading, range: NSRange(heading.startIndex..., in: heading)),
               let digits = Range(match.range(at: 1), in: heading), let ordinal = Int(heading[digits]),
               let whole = Range(match.range, in: heading)
@@ -76,6 +75,10 @@ public enum ClauseNumbering {
         let letter = Range(match.range(at: 2), in: heading).map { " " + heading[$0] } ?? ""
         return (String(heading[digits]) + letter, ordinal, heading[whole].count)
     }
+
+    // Compiled once: numbering runs for every clause of every version.
+    private static let paragraphPattern = try? NSRegularExpression(pattern: #"^(\d+)(?: ([a-z]))? §(?:\s+|$)"#)
+    private static let chapterPattern = try? NSRegularExpression(pattern: #"^(\d+)(?: ([a-z]))? kap\.(?:\s+|$)"#)
 
     /// The heading without the number it states.
     public static func title(_ heading: String, _ numbered: Numbered) -> String {

@@ -221,6 +221,9 @@ public struct Document: Sendable {
     public var anchors: [Anchor] = []
     /// Anchor ID → index in `anchors`. Anchor and clause IDs share one namespace.
     public var anchorIndex: [String: Int] = [:]
+    /// A version that keeps numbers: every clause's number by ID, as assembled (the text alone would
+    /// number by position).
+    public var keptNumbers: [String: String]? = nil
 
     public var id: String { entry.id }
 
@@ -239,6 +242,7 @@ public struct Document: Sendable {
     /// "3.2.1": computed from the tree, never written in the source. Empty for an unnumbered clause
     /// and for the clauses under one. In paragraph style "2 kap. 3 §" (see `ClauseNumbering`).
     public func number(of index: Int) -> String {
+        if let keptNumbers { return keptNumbers[clauses[index].id] ?? "" }
         if entry.numbering != .decimal { return numbers[index].number }
         var parts: [Int] = []
         var current: Int? = index

@@ -47,11 +47,12 @@ package struct ReferenceLabels {
             var clauses: [String: ClauseInfo] = [:]
             let style = document.entry.numbering
             let numbering = style == .decimal ? [:] : document.numbering
+            let numbers = document.numbersByPath
             document.walk { clause, path in
                 let numbered = numbering[path]
                 let heading = numbered.map { ClauseNumbering.title(clause.heading, $0) } ?? clause.heading
                 // The number through `number(at:)`, which knows kept numbers; the style only trims the heading.
-                clauses[clause.id] = ClauseInfo(number: document.number(at: path),
+                clauses[clause.id] = ClauseInfo(number: numbers[path] ?? "",
                                                 heading: Markdown.parse(heading).plainText, style: style)
             }
             index[document.entry.id] = clauses
