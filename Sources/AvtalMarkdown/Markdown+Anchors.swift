@@ -110,12 +110,21 @@ extension Markdown {
                 last = cmark_node_last_child(paragraph)
             }
             guard let text = last, cmark_node_get_type(text) == CMARK_NODE_TEXT else { return }
-            var literal = cmark_node_get_literal(text).map { String(cString: $0) } ?? ""
+            // Compared and cut as Unicode scalars, as the marker was found: an ID with a combining mark
+            // is fewer characters than scalars.
+            var literal = Array((cmark_node_get_literal(text).map { String(cString: $0) } ?? "").unicodeScalars)
             while literal.last == " " || literal.last == "\t" { literal.removeLast() }
-            guard literal.hasSuffix("{#\(marker.id)}") else { return }
-            literal.removeLast(marker.id.unicodeScalars.count + 3)
+            let suffix = Array("{#\(marker.id)}".unicodeScalars)
+            guard literal.count >= suffix.count, Array(literal.suffix(suffix.count)) == suffix else { return }
+            literal.removeLast(suffix.count)
             while literal.last == " " || literal.last == "\t" { literal.removeLast() }
-            if literal.isEmpty { cmark_node_free(text) } else { cmark_node_set_literal(text, literal) }
+            if literal.isEmpty {
+                cmark_node_free(text)
+            } else {
+                var kept = String.UnicodeScalarView()
+                kept.append(contentsOf: literal)
+                cmark_node_set_literal(text, String(kept))
+            }
             guard let placeholder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
             cmark_node_set_on_enter(placeholder, anchorMarker + "\(ids.count)-->")
             cmark_node_set_on_exit(placeholder, "")
