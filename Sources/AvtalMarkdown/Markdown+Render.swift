@@ -11,6 +11,19 @@ public struct LinkInfo: Sendable {
     public var destination: String
     /// False for `[](target)`: the renderer may supply the text.
     public var hasText: Bool
+    /// Set when the link is one of adjacent links without text joined by "–", or by ", " and " och "
+    /// (`[](#a)–[](#b)`, `[](#a), [](#b) och [](#c)`): the renderer may label them as one.
+    public var run: LinkRun?
+}
+
+/// Adjacent references written as one: a range or a list.
+public struct LinkRun: Sendable, Hashable {
+    /// Every destination of the run, in order.
+    public var destinations: [String]
+    /// This link's place in the run.
+    public var index: Int
+    /// "–" between two links: a range. Otherwise a list.
+    public var isRange: Bool
 }
 
 /// A stretch of text after annotation: plain, or wrapped in markup of the caller's.
@@ -52,6 +65,10 @@ extension Markdown {
     ///
     /// `annotate` may wrap stretches of running text (not link text, not code) in markup: it gets each
     /// text node's literal in document order and returns the pieces, or nil to leave it as it is.
+    ///
+    /// `anchor` gets the ID of each sub-clause anchor (`{#id}` ending a stycke or a list item's first
+    /// line, see `anchors(in:line:)`) and returns the HTML id to give the element, or nil to leave the
+    /// marker as text. The marker is removed; the `<p>` or `<li>` gets the id.
     /// A `.wrapped` piece's text is escaped by cmark; its `before` and `after` are written as given,
     /// so the caller must build them from escaped values.
     public static func renderHTML(
@@ -59,18 +76,23 @@ extension Markdown {
         extensions: MarkdownExtensions = .agreement,
         options: MarkdownOptions = [],
         rewritingLinks rewrite: (LinkInfo) -> LinkRewrite?,
-        annotatingText annotate: ((String) -> [TextPiece]?)? = nil
+        annotatingText annotate: ((String) -> [TextPiece]?)? = nil,
+        anchoring anchor: ((String) -> String?)? = nil
     ) -> String {
         withParsedTree(source, extensions: extensions, options: options) { root, parser in
             cmark_consolidate_text_nodes(root)
+            // Before the text is annotated: the marker must go before it could be split into pieces.
+            let anchors = anchor.map { markAnchors(root, source: source, anchoring: $0) } ?? []
             let (links, texts) = linksAndTexts(in: root, collectingTexts: annotate != nil)
             // Text first, in document order (the annotator may keep state, such as terms already marked).
             if let annotate {
                 for node in texts { replace(node, with: annotate) }
             }
             // Changed after the walk: adding children while iterating would disturb the iterator.
-            for link in links { apply(rewrite, to: link) }
-            return html(root, parser: parser, options: options)
+            let runs = linkRuns(links)
+            for link in links { apply(rewrite, to: link, run: runs[link]) }
+            let rendered = html(root, parser: parser, options: options)
+            return anchors.isEmpty ? rendered : fillAnchors(rendered, ids: anchors)
         }
     }
 
@@ -142,10 +164,10 @@ extension Markdown {
         cmark_node_free(node)
     }
 
-    private static func apply(_ rewrite: (LinkInfo) -> LinkRewrite?, to link: OpaquePointer) {
+    private static func apply(_ rewrite: (LinkInfo) -> LinkRewrite?, to link: OpaquePointer, run: LinkRun?) {
         let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
         let isEmpty = cmark_node_first_child(link) == nil
-        guard let change = rewrite(LinkInfo(destination: url, hasText: !isEmpty)) else { return }
+        guard let change = rewrite(LinkInfo(destination: url, hasText: !isEmpty, run: run)) else { return }
         cmark_node_set_url(link, change.destination)
         if let title = change.title { cmark_node_set_title(link, title) }
         if isEmpty, let text = change.text, let textNode = cmark_node_new(CMARK_NODE_TEXT) {

@@ -45,7 +45,12 @@ extension Markdown {
         default:
             break
         }
-        return MarkdownNode(kind: kind, range: range(of: node), literal: literal, url: url, children: [])
+        var value = MarkdownNode(kind: kind, range: range(of: node), literal: literal, url: url, children: [])
+        if kind == .list {
+            value.isOrdered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            value.listStart = Int(cmark_node_get_list_start(node))
+        }
+        return value
     }
 
     private static func range(of node: OpaquePointer) -> ByteRange? {

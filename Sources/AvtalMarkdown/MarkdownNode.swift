@@ -41,7 +41,14 @@ public struct MarkdownNode: Sendable {
     public var literal: String?
     /// Destination of links and images.
     public var url: String?
+    /// For a list: whether it is numbered, and the number of its first item.
+    public var isOrdered = false
+    public var listStart = 1
     public var children: [MarkdownNode]
+
+    public init(kind: Kind, range: ByteRange?, literal: String? = nil, url: String? = nil, children: [MarkdownNode] = []) {
+        (self.kind, self.range, self.literal, self.url, self.children) = (kind, range, literal, url, children)
+    }
 
     /// The node's text content with markup removed (what a reader sees).
     public var plainText: String {

@@ -106,6 +106,25 @@ let fixtureCases: [FixtureCase] = [
     .init(fixture: "AV912-unused-term", expected: [.init(.unusedTerm, "begrepp.yml", 5, 11)]),
     .init(fixture: "AV921-unknown-theme", expected: [.init(.unknownTheme, "patientfall/syrgas-1.md", 4, 8)]),
     .init(fixture: "AV931-unknown-external-document", expected: [.init(.unknownExternalDocument, "avtal.md", 12, 32)]),
+    // Anchors of stycken and list items: written like clause IDs, in the same namespace; a link to one
+    // is checked like a link to a clause, and its text against the number of the clause that holds it.
+    // An escaped `\{#id}` is text.
+    .init(fixture: "stycke-anchors", expected: [
+        .init(.malformedID, "avtal.md", 14, 42), .init(.duplicateClauseID, "avtal.md", 16, 51),
+        .init(.unknownClause, "avtal.md", 22, 18), .init(.linkTextMismatch, "avtal.md", 22, 36),
+    ]),
+    // Acceptance of issue 13: "Section 12" on a link to the clause numbered 10; "bilaga 2" on a link to
+    // the document labelled "Bilaga 1", also as part of a clause's label. Right numbers, and text
+    // without a number, pass.
+    .init(fixture: "link-text-labels", expected: [
+        .init(.linkTextMismatch, "avtal.md", 60, 24), .init(.linkTextMismatch, "avtal.md", 60, 66),
+        .init(.linkTextMismatch, "avtal.md", 64, 6),
+    ]),
+    // `kinds` declares a kind of document: a built-in kind cannot be declared again, and a document's
+    // kind must be built in or declared (the fix proposes the nearest).
+    .init(fixture: "declared-kinds", expected: [
+        .init(.invalidValue, "agreement.yml", 11, 11), .init(.invalidValue, "agreement.yml", 18, 9),
+    ]),
     .init(fixture: "versions-patch-breaks-reference", expected: [.init(.unknownClause, "patches/p1.yml", 9, 5)]),
 ]
 
@@ -220,6 +239,12 @@ func check(_ folder: URL) throws -> CheckResult {
     @Test func unknownClauseSuggestsTheNearestID() throws {
         let result = try check(fixturesFolder.appendingPathComponent("AV401-unknown-clause"))
         #expect(result.diagnostics.first?.notes.first?.message == "did you mean 'avtalstid'?")
+    }
+
+    @Test func anUnknownKindProposesADeclaredOne() throws {
+        let result = try check(fixturesFolder.appendingPathComponent("declared-kinds"))
+        #expect(result.diagnostics.first?.fix?.replacement == "policy")
+        #expect(result.diagnostics.first?.summary == "'kind' must be one of agreement, statutory-agreement, appendix, policy, not 'polcy'")
     }
 
     @Test func headingWithoutIDProposesOneFromTheHeading() throws {

@@ -146,6 +146,18 @@ import Testing
         #expect(ws.versions.first?.patches == [])
         #expect(ws.texts["v1"]?.document("avtal")?.frontMatter.title == "Testavtal")
     }
+
+    /// `numbering: keep` keeps a published version's numbers; the working text has none to keep, and
+    /// `keep` is the only value.
+    @Test func keptNumbersNeedAPublishedBase() throws {
+        let folder = try copyFixture("versions-all-operations")
+        try "versions:\n  - id: v1\n    title: Version 1\n    status: draft\n    base: working\n    numbering: keep\n  - id: v2\n    title: Version 2\n    status: draft\n    base: working\n    numbering: behall\n"
+            .write(to: folder.appendingPathComponent("versions.yml"), atomically: true, encoding: .utf8)
+        let ws = try workspace(folder)
+        #expect(ws.diagnostics.map(Expected.init).filter { $0.code != .unusedPatch }
+                == [.init(.invalidValue, "versions.yml", 6, 16), .init(.invalidValue, "versions.yml", 11, 16)])
+        #expect(ws.diagnostics.first { $0.range.start.line == 11 }?.fix?.replacement == "keep")
+    }
 }
 
 @Suite struct PublishedVersionTests {

@@ -365,13 +365,15 @@ def test_clause_references_read_punkt_with_title(parsed):
         for anchor, target_name, target in _clause_references(parsed, name):
             count += 1
             where = f"{name}:{anchor.line} <a href=\"{anchor.href}\">{anchor.text}</a>"
-            match = re.fullmatch(r"punkt (\S+)( i .+)?", anchor.text)
+            # A range or list of references reads as one label, "punkterna 6.1 och 6.2 i …": its first
+            # link says "punkterna N", the others only their number, and the last names the document.
+            match = re.fullmatch(r"(punkt |punkterna |)(\d\S*)( i .+)?", anchor.text)
             if not match:
                 problems.append(f"{where}: the link text does not read \"punkt N\"")
                 continue
-            if target.number and match.group(1) != target.number:
-                problems.append(f"{where}: says punkt {match.group(1)}, the target is punkt {target.number}")
-            if target_name != name and not match.group(2):
+            if target.number and match.group(2) != target.number:
+                problems.append(f"{where}: says punkt {match.group(2)}, the target is punkt {target.number}")
+            if target_name != name and not match.group(3) and match.group(1) == "punkt ":
                 problems.append(f"{where}: a reference to another document does not name it (\"punkt N i …\")")
             if not anchor.title or not anchor.title.strip():
                 problems.append(f"{where}: no title attribute")
@@ -392,12 +394,17 @@ def test_known_references_on_munhalsa(parsed):
         assert anchor.title and "Målgrupp" in anchor.title, f"{name}: the link to #malgrupp has title {anchor.title!r}"
     cross = [a for a, target_name, _ in references if target_name == "remiss-2025/hos-avtal.html"]
     assert cross, f"{name}: no clause reference to hos-avtal.html"
+    texts = [anchor.text for anchor in cross]
+    # "[](hos-avtal#forlangning) och [](hos-avtal#uppsagning)" reads as one label, the document named once.
+    assert "punkterna 6.1" in texts and "6.2 i hälso- och sjukvårdsavtalet" in texts, (
+        f"{name}: the two references to hos-avtal read {texts!r}, expected 'punkterna 6.1' and '6.2 i hälso- och sjukvårdsavtalet'")
     for anchor in cross:
-        # The document is named as running text names it: lower case, definite form.
-        assert re.fullmatch(r"punkt \d+(\.\d+)* i hälso- och sjukvårdsavtalet", anchor.text), (
+        # The document is named as running text names it: lower case, definite form; a list of two
+        # references reads as one label, the document named once.
+        assert re.fullmatch(r"(punkt |punkterna |)\d+(\.\d+)*( i hälso- och sjukvårdsavtalet)?", anchor.text), (
             f"{name}: the link to {anchor.href} reads {anchor.text!r}, "
-            f"expected 'punkt N i hälso- och sjukvårdsavtalet'")
-        assert anchor.title, f"{name}: the link to {anchor.href} has no title"
+            f"expected 'punkt N i hälso- och sjukvårdsavtalet' or a part of a list")
+        assert anchor.title and "i hälso- och sjukvårdsavtalet" in anchor.title, f"{name}: the link to {anchor.href} has title {anchor.title!r}"
 
 
 RAW_REFERENCE = re.compile(r"\[[^\]\n]*\]\((?:[a-z0-9-]+)?(?:#[a-z0-9-]+)?\)")

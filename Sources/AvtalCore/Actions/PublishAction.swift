@@ -113,8 +113,28 @@ public enum PublishAction {
         lines.append("documents:")
         for entry in manifest.documents {
             lines += ["  - id: \(entry.id)", "    file: \(YAMLText.scalar(entry.file))", "    kind: \(entry.kind.rawValue)"]
+            // How the text is named and numbered is part of what was published.
+            if let label = entry.label { lines.append("    label: \(YAMLText.scalar(label))") }
+            if entry.numbering != .decimal { lines.append("    numbering: \(entry.numbering.rawValue)") }
+            if entry.lang != .sv { lines.append("    lang: \(entry.lang.rawValue)") }
         }
+        lines += snapshotKinds(manifest.kinds.filter { kind in manifest.documents.contains { $0.kind == kind } })
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The declared kinds the snapshot's documents are of.
+    private static func snapshotKinds(_ kinds: [DocumentKind]) -> [String] {
+        guard !kinds.isEmpty else { return [] }
+        var lines = ["kinds:"]
+        for kind in kinds {
+            guard let wording = kind.wording else { continue }
+            lines += ["  - id: \(kind.rawValue)", "    label: \(YAMLText.scalar(wording.label))",
+                      "    definite: \(YAMLText.scalar(wording.definite))", "    plural: \(YAMLText.scalar(wording.plural))",
+                      "    definite-plural: \(YAMLText.scalar(wording.definitePlural))"]
+            if wording.neuter { lines.append("    neuter: true") }
+            if let english = wording.labelEnglish { lines.append("    label-en: \(YAMLText.scalar(english))") }
+        }
+        return lines
     }
 
     /// versions.yml with the version's `status` set to published and its `published-on` filled in,

@@ -8,7 +8,32 @@ extension Workspace {
             base.history.retired.merge(manifest.history.retired) { current, _ in current }
         }
         base.id = version.id
+        if version.keepsNumbers { Self.keepNumbers(of: &base) }
         return base
+    }
+
+    /// Fixes each document's numbers as they stand in `text`: clauses keep them through the patches
+    /// applied after, and inserted ones are lettered (`numbering: keep`).
+    static func keepNumbers(of text: inout VersionText) {
+        for index in text.documents.indices {
+            text.documents[index].keptNumbers = text.documents[index].numbersByID
+        }
+    }
+
+    /// A published version that keeps numbers is read from its snapshot, which holds only text: its
+    /// numbers are the base's, kept, as when it was assembled (a renamed clause keeps its number).
+    mutating func keepPublishedNumbers(of version: Version) {
+        guard version.keepsNumbers, let base = texts[version.base], var text = texts[version.id] else { return }
+        for index in text.documents.indices {
+            guard let old = base.document(text.documents[index].entry.id) else { continue }
+            var numbers = old.numbersByID
+            for (key, new) in text.history.aliases where key.hasPrefix("\(old.entry.id)#") {
+                let oldID = String(key.dropFirst(old.entry.id.count + 1))
+                if numbers[new] == nil, let number = numbers[oldID] { numbers[new] = number }
+            }
+            text.documents[index].keptNumbers = numbers
+        }
+        texts[version.id] = text
     }
 
     /// A published version's text is its snapshot, but what its patches changed is only known by applying

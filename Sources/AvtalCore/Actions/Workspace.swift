@@ -102,7 +102,9 @@ public struct Workspace: Sendable {
 
         for (index, version) in versions.enumerated() where scope == nil || version.id == scope {
             switch version.status {
-            case .published: loadSnapshot(version)
+            case .published:
+                loadSnapshot(version)
+                keepPublishedNumbers(of: version)
             case .draft:
                 reportInterruptedPublish(version)
                 assemble(version, earlier: versions[..<index])
@@ -194,8 +196,11 @@ public struct Workspace: Sendable {
             sourcesOfVersion.append((document.entry, SourceFile(path: path, text: markdown)))
             origins[path] = lineOrigins
         }
-        let (documents, parseDiagnostics) = CorpusLoader.parseDocuments(
+        var (documents, parseDiagnostics) = CorpusLoader.parseDocuments(
             manifest: text.manifest, texts: sourcesOfVersion, files: workingCorpus.files)
+        for index in documents.indices where text.document(documents[index].id)?.keptNumbers != nil {
+            documents[index].keptNumbers = text.document(documents[index].id)?.numbersByID
+        }
         let corpus = Corpus(manifest: text.manifest, manifestSource: workingCorpus.manifestSource,
                             documents: documents, files: workingCorpus.files)
         corpora[version.id] = corpus
@@ -271,9 +276,13 @@ public struct Workspace: Sendable {
             for next in versions[(index + 1)...] {
                 if let text = texts[next.id] { later.append((next.id, text, next.idRange)) }
             }
+            // The lock lists clauses; the anchors of stycken and list items come from the version's text.
+            let published = lock.publishedIDs + (texts[version.id]?.documents ?? []).flatMap { document in
+                document.anchors.map { "\(document.entry.id)#\($0.position.id)" }
+            }
             for (name, text, versionRange) in later {
                 let idsByDocument = Dictionary(text.documents.map { ($0.entry.id, $0.allIDs) }) { first, _ in first }
-                for key in lock.publishedIDs {
+                for key in published {
                     guard let target = Target(key), let clause = target.clause else { continue }
                     let resolved = text.history.resolve(document: target.document, id: clause)
                     if idsByDocument[target.document]?.contains(resolved) == true { continue }

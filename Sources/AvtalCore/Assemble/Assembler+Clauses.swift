@@ -33,6 +33,8 @@ extension Assembler {
             clause.id = newID
             clause.headingOrigin = origin
             text.history.aliases["\(document.entry.id)#\(clauseID)"] = newID
+            // A kept number follows the clause to its new ID.
+            if let number = document.keptNumbers?[clauseID] { document.keptNumbers?[newID] = number }
         case .insert, .setMetadata:
             return nil
         }

@@ -47,6 +47,8 @@ public struct EditableDocument: Sendable {
     public var preamble: String
     public var preambleOrigin: Origin
     public var clauses: [EditableClause]
+    /// The base's numbers by clause ID when the version keeps them (`numbering: keep`); nil otherwise.
+    public var keptNumbers: [String: String]? = nil
 
     /// A front matter field's value as text: dates as `YYYY-MM-DD`, no end date as `until-further-notice`,
     /// the legal basis as its citations joined by "; ".
@@ -99,6 +101,8 @@ public struct EditableDocument: Sendable {
     /// The clause's number as readers see it: unnumbered clauses are skipped when counting siblings,
     /// and an unnumbered clause (or one under it) has the empty number.
     public func number(at path: [Int]) -> String {
+        if let keptNumbers { return keptNumbering(keptNumbers)[path] ?? "" }
+        if entry.numbering != .decimal { return numbering[path]?.number ?? "" }
         var parts: [String] = []
         var siblings = clauses
         for index in path {
@@ -148,11 +152,6 @@ public struct EditableDocument: Sendable {
         insert(&clauses, parent[...])
     }
 
-    public var allIDs: Set<String> {
-        var ids = Set<String>()
-        walk { clause, _ in ids.insert(clause.id) }
-        return ids
-    }
 }
 
 extension EditableDocument {

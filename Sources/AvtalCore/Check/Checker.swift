@@ -86,16 +86,16 @@ public enum Checker {
             }
             // The document is listed but failed to load: its own diagnostics say why.
             guard let target = documents[documentID] else { return nil }
-            if target.clauseIndex[id] != nil { return nil }
+            if target.hasID(id) { return nil }
             let resolved = history.resolve(document: documentID, id: id)
-            if resolved != id, target.clauseIndex[resolved] != nil { return nil }
+            if resolved != id, target.hasID(resolved) { return nil }
             if let retirement = history.retired["\(documentID)#\(id)"] {
                 return Diagnostic(.retiredReference, "Reference to clause '\(documentID)#\(id)', which \(retirement.by) retired",
                                   at: reference.range, stage: .check,
                                   notes: [DiagnosticNote("retired here", at: retirement.range),
                                           DiagnosticNote("a retired ID is never reused: refer to the clause that replaced it, or remove the reference")])
             }
-            let near = Suggestions.nearest(to: id, in: target.clauseIndex.keys)
+            let near = Suggestions.nearest(to: id, in: Array(target.clauseIndex.keys) + target.anchorIndex.keys)
             let place = documentID == document.id ? "" : " in '\(documentID)'"
             var notes: [DiagnosticNote] = []
             if !near.isEmpty { notes.append(DiagnosticNote("did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?")) }

@@ -33,13 +33,14 @@ extension CorpusLoader {
         let accessibility = isWorking ? readAccessibility(map, reader: &reader) : nil
         let aliases = readAliases(map, reader: &reader)
         let retired = readRetired(map, reader: &reader)
+        let kinds = readKinds(map, reader: &reader)
         guard let documentsNode = reader.requireKey("documents", in: map, what: what, fallback: fallback) else { return nil }
         guard case let .sequence(sequence) = documentsNode else {
             reader.report(.wrongType, "Expected 'documents' to be a list, found \(YAMLReader.shape(of: documentsNode))",
                           at: reader.range(of: documentsNode))
             return nil
         }
-        let (entries, mentionedFiles) = readEntries(sequence, files: files, reader: &reader)
+        let (entries, mentionedFiles) = readEntries(sequence, files: files, kinds: kinds, reader: &reader)
         guard let title, let parties else { return nil }
         if contact == nil, map.value("contact") == nil, isWorking {
             reader.report(.missingSiteContact, "The manifest names no contact for readers", at: reader.range(of: map.node),
@@ -47,7 +48,7 @@ extension CorpusLoader {
         }
         return Manifest(title: title, parties: parties, documents: entries, mentionedFiles: mentionedFiles, ignore: ignore,
                         themes: themes, statuteURL: statuteURL, publisher: publisher, contact: contact,
-                        accessibility: accessibility, aliases: aliases, retired: retired)
+                        accessibility: accessibility, aliases: aliases, retired: retired, kinds: kinds)
     }
 
     private static func readStatuteURL(_ map: YAMLReader.Mapping, reader: inout YAMLReader) -> String? {
@@ -126,14 +127,14 @@ extension CorpusLoader {
 
     /// The document list: entries in order, skipping one whose ID or file is already listed. Every
     /// file named counts as mentioned, even in an entry that is skipped.
-    private static func readEntries(_ sequence: Node.Sequence, files: Set<String>,
+    private static func readEntries(_ sequence: Node.Sequence, files: Set<String>, kinds: [DocumentKind],
                                     reader: inout YAMLReader) -> ([Manifest.Entry], Set<String>) {
         var entries: [Manifest.Entry] = []
         var firstByID: [String: Manifest.Entry] = [:]
         var firstByFile: [String: Manifest.Entry] = [:]
         var mentionedFiles = Set<String>()
         for item in sequence {
-            guard let entry = readEntry(item, mentionedFiles: &mentionedFiles, reader: &reader) else { continue }
+            guard let entry = readEntry(item, kinds: kinds, mentionedFiles: &mentionedFiles, reader: &reader) else { continue }
             if let first = firstByID[entry.id] {
                 reader.report(.duplicateDocumentID, "Document ID '\(entry.id)' is listed twice", at: entry.idRange,
                               notes: [DiagnosticNote("first listed here", at: first.idRange)])
@@ -159,7 +160,7 @@ extension CorpusLoader {
     }
 
     /// One `{id, file, kind}` entry, or nil when a key is missing or unreadable.
-    private static func readEntry(_ item: Node, mentionedFiles: inout Set<String>,
+    private static func readEntry(_ item: Node, kinds: [DocumentKind], mentionedFiles: inout Set<String>,
                                   reader: inout YAMLReader) -> Manifest.Entry? {
         let entryWhat = "a document entry"
         guard let entryMap = reader.mapping(item, what: entryWhat) else { return nil }
@@ -171,16 +172,30 @@ extension CorpusLoader {
         let file = fileNode.flatMap { reader.string($0, key: "file") }
         if let file { mentionedFiles.insert(normalize(file)) }
         let kind = reader.requireKey("kind", in: entryMap, what: entryWhat, fallback: entryRange)
-            .flatMap { reader.oneOf($0, key: "kind", as: DocumentKind.self) }
+            .flatMap { readKind($0, declared: kinds, reader: &reader) }
         guard let id, let file, let kind, let idNode, let fileNode else { return nil }
-        let entry = Manifest.Entry(id: id, file: normalize(file), kind: kind,
+        var entry = Manifest.Entry(id: id, file: normalize(file), kind: kind,
                                    idRange: reader.range(of: idNode), fileRange: reader.range(of: fileNode))
+        readPresentation(entryMap, into: &entry, reader: &reader)
         if !Suggestions.isValidID(id) {
             let proposal = Suggestions.clauseID(fromHeading: id)
             reader.report(.malformedID, "Document ID '\(id)' is malformed: use lower-case a–z, digits and single dashes",
                           at: entry.idRange, fix: Fix("use '\(proposal)'", range: entry.idRange, replacement: proposal))
         }
         return entry
+    }
+
+    /// How the document is named, numbered and labelled: `label`, `numbering`, `lang`.
+    private static func readPresentation(_ map: YAMLReader.Mapping, into entry: inout Manifest.Entry, reader: inout YAMLReader) {
+        if let node = map.value("label"), let label = reader.string(node, key: "label") {
+            entry.label = label.trimmingCharacters(in: .whitespaces).isEmpty ? nil : label
+        }
+        if let node = map.value("numbering"), let style = reader.oneOf(node, key: "numbering", as: NumberingStyle.self) {
+            entry.numbering = style
+        }
+        if let node = map.value("lang"), let lang = reader.oneOf(node, key: "lang", as: LabelLanguage.self) {
+            entry.lang = lang
+        }
     }
 
     private static func normalize(_ path: String) -> String {

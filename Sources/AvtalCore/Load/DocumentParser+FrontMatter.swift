@@ -62,8 +62,10 @@ extension DocumentParser {
             reader.requireKey(key, in: map, what: what, fallback: fallback).flatMap { reader.string($0, key: key) }
         }
         let id = text("id")
-        let kind = reader.requireKey("kind", in: map, what: what, fallback: fallback)
-            .flatMap { reader.oneOf($0, key: "kind", as: DocumentKind.self) }
+        // A kind the manifest declares is known by its entry: the front matter repeats it.
+        let kind = reader.requireKey("kind", in: map, what: what, fallback: fallback).flatMap { node in
+            node.string == entry.kind.rawValue ? entry.kind : reader.oneOf(node, key: "kind", as: DocumentKind.self)
+        }
         let title = text(FrontMatterField.title.rawValue)
         let shortTitle = text(FrontMatterField.shortTitle.rawValue)
         let validFromKey = FrontMatterField.validFrom.rawValue

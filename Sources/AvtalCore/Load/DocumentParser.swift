@@ -23,6 +23,7 @@ struct DocumentParser {
             entry: entry, source: source, frontMatter: frontMatter,
             clauses: [], references: [], clauseIndex: [:], textStartLine: textStartLine)
         buildClauses(tree, into: &document)
+        collectAnchors(tree, into: &document)
         collectLinksAndHTML(tree, into: &document)
         return document
     }

@@ -16,7 +16,7 @@ package struct KeySet: Sendable {
 package enum FormatKeys {
     package static let manifest = KeySet("agreement.yml", [
         "title", "parties", "publisher", "contact", "accessibility", "statute-url", "themes", "documents", "ignore", "aliases",
-        "retired",
+        "retired", "kinds",
     ])
     package static let manifestContact = KeySet("agreement.yml: contact", ["name", "email", "phone"])
     package static let accessibility = KeySet("agreement.yml: accessibility", [
@@ -24,14 +24,16 @@ package enum FormatKeys {
     ])
     package static let accessibilityItem = KeySet("agreement.yml: an entry of not-accessible, outside-scope or disproportionate-burden",
                                                   ["content", "reason"])
-    package static let manifestDocument = KeySet("agreement.yml: an entry of documents", ["id", "file", "kind"])
+    package static let manifestDocument = KeySet("agreement.yml: an entry of documents", ["id", "file", "kind", "label", "numbering", "lang"])
     package static let manifestTheme = KeySet("agreement.yml: an entry of themes", ["id", "title"])
+    package static let manifestKind = KeySet("agreement.yml: an entry of kinds",
+                                             ["id", "label", "definite", "plural", "definite-plural", "neuter", "label-en"])
     package static let frontMatter = KeySet("A document's front matter",
                                             ["id", "kind"] + FrontMatterField.patchable.map(\.rawValue)
                                                 + ["valid-until-further-notice", "legal-basis", FrontMatter.referenceNameKey])
     package static let versions = KeySet("versions.yml", ["versions"])
     package static let version = KeySet("versions.yml: an entry of versions",
-                                        ["id", "title", "status", "published-on", "base", "patches"])
+                                        ["id", "title", "status", "published-on", "base", "patches", "numbering"])
     package static let patch = KeySet("patches/<id>.yml", [
         "id", "kind", "title", "decided-by", "decided-on", "in-force-from", "reference", "rationale", "changes",
     ])
@@ -68,8 +70,8 @@ package enum FormatKeys {
     package static let agreed = KeySet("agreed.yml", ["agreements"])
     package static let agreedEntry = KeySet("agreed.yml: an entry of agreements", ["clause", "by", "on", "note", "sha256", "text"])
     package static let all: [KeySet] = [
-        manifest, manifestContact, accessibility, accessibilityItem, manifestDocument, manifestTheme, frontMatter, versions,
-        version, patch, change, insert,
+        manifest, manifestContact, accessibility, accessibilityItem, manifestDocument, manifestTheme, manifestKind, frontMatter,
+        versions, version, patch, change, insert,
         statutes, statute, glossary, term, avoidedWord, externalDocuments, externalDocument, patientCase,
         consultees, consulteeGroup, consultee, remiss, diarienummer, sender, signatory, contact, deadline, answer,
         dispositions, disposition, agreed, agreedEntry,

@@ -17,6 +17,9 @@ public struct Version: Sendable {
     public var idRange: SourceRange
     public var baseRange: SourceRange
     public var patchRanges: [SourceRange]
+    /// `numbering: keep`: clauses keep the numbers they have in the base, and inserted ones take the
+    /// number before them with a letter ("9.4 a"), so that no published number changes or is reused.
+    public var keepsNumbers = false
 }
 
 public enum VersionsFile {
@@ -67,6 +70,7 @@ public enum VersionsFile {
             if status == .published, publishedOn == nil, entry.value("published-on") == nil {
                 reader.report(.missingKey, "Missing key 'published-on' in a published version", at: at)
             }
+            let keepsNumbers = readNumbering(entry, base: base?.0, reader: &reader)
             guard let id, let title, let base, let status else { continue }
             if !Suggestions.isValidID(id.0) || id.0 == working {
                 reader.report(.malformedID, "Version ID '\(id.0)' is malformed or reserved: use lower-case a–z, digits and single dashes, not 'working'",
@@ -80,8 +84,24 @@ public enum VersionsFile {
             }
             versions.append(Version(id: id.0, title: title.0, status: status, publishedOn: publishedOn, base: base.0,
                                     patches: patches.map(\.0), idRange: id.1, baseRange: base.1,
-                                    patchRanges: patches.map(\.1)))
+                                    patchRanges: patches.map(\.1), keepsNumbers: keepsNumbers))
         }
         return versions
+    }
+
+    /// `numbering: keep`, which only a version whose base is a published version may say.
+    private static func readNumbering(_ entry: YAMLReader.Mapping, base: String?, reader: inout YAMLReader) -> Bool {
+        guard let node = entry.value("numbering"), let value = reader.string(node, key: "numbering") else { return false }
+        guard value == "keep" else {
+            reader.report(.invalidValue, "'numbering' must be 'keep', not '\(value)'", at: reader.range(of: node),
+                          fix: Fix("use 'keep'", range: reader.range(of: node), replacement: "keep"))
+            return false
+        }
+        if base == working {
+            reader.report(.invalidValue, "'numbering: keep' needs a published base, not the working text", at: reader.range(of: node),
+                          notes: [DiagnosticNote("the numbers kept are those of the published version the patches amend")])
+            return false
+        }
+        return true
     }
 }

@@ -1,3 +1,5 @@
+import AvtalMarkdown
+
 /// A calendar date without time or zone, as agreements state them.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int
@@ -39,10 +41,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-public enum DocumentKind: String, CaseIterable, Sendable {
-    case agreement
-    case statutoryAgreement = "statutory-agreement"
-    case appendix
+
+/// The languages references can be labelled in: "punkt 3.2", "section 3.2".
+public enum LabelLanguage: String, CaseIterable, Sendable {
+    case sv, en
 }
 
 public struct Theme: Sendable, Hashable {
@@ -71,6 +73,11 @@ public struct Manifest: Sendable {
         /// Where the entry's `id` and `file` values are written, for diagnostics.
         public var idRange: SourceRange
         public var fileRange: SourceRange
+        /// The document's name with its number, `Bilaga 1`; nil when it has none.
+        public var label: String? = nil
+        public var numbering: NumberingStyle = .decimal
+        /// The language of the document's text, which its references' labels are written in.
+        public var lang: LabelLanguage = .sv
     }
 
     public var title: String
@@ -95,6 +102,8 @@ public struct Manifest: Sendable {
     public var aliases: [String: String]
     /// IDs removed in the sources after publication, never to be reused: "document#id" → where it is listed.
     public var retired: [String: SourceRange]
+    /// The kinds of document the manifest declares besides the built-in ones, in the order listed.
+    public var kinds: [DocumentKind] = []
 }
 
 extension Manifest {
@@ -240,12 +249,33 @@ public struct Document: Sendable {
     /// The first line after the front matter.
     public var textStartLine: Int
     public var textRuns: [TextRun] = []
+    /// Sub-clause anchors (`{#id}` ending a stycke or a list item's first line), in document order.
+    public var anchors: [Anchor] = []
+    /// Anchor ID → index in `anchors`. Anchor and clause IDs share one namespace.
+    public var anchorIndex: [String: Int] = [:]
+    /// A version that keeps numbers: every clause's number by ID, as assembled (the text alone would
+    /// number by position).
+    public var keptNumbers: [String: String]? = nil
 
     public var id: String { entry.id }
 
+    /// Every clause's number in the document's style, in document order.
+    public var numbers: [ClauseNumbering.Numbered] {
+        ClauseNumbering.numbers(clauses.map { ClauseNumbering.Node(parent: $0.parent, heading: $0.heading, unnumbered: $0.unnumbered) },
+                                style: entry.numbering)
+    }
+
+    /// Whether `id` names a clause or a sub-clause anchor.
+    public func hasID(_ id: String) -> Bool { clauseIndex[id] != nil || anchorIndex[id] != nil }
+
+    /// The clause an ID names, or the clause that holds the anchor it names.
+    public func clause(holding id: String) -> Int? { clauseIndex[id] ?? anchorIndex[id].map { anchors[$0].clause } }
+
     /// "3.2.1": computed from the tree, never written in the source. Empty for an unnumbered clause
-    /// and for the clauses under one.
+    /// and for the clauses under one. In paragraph style "2 kap. 3 §" (see `ClauseNumbering`).
     public func number(of index: Int) -> String {
+        if let keptNumbers { return keptNumbers[clauses[index].id] ?? "" }
+        if entry.numbering != .decimal { return numbers[index].number }
         var parts: [Int] = []
         var current: Int? = index
         while let i = current {
@@ -255,6 +285,16 @@ public struct Document: Sendable {
         }
         return parts.reversed().map(String.init).joined(separator: ".")
     }
+}
+
+/// A stycke or list item made addressable by a trailing `{#id}`.
+public struct Anchor: Sendable {
+    public var position: AnchorPosition
+    /// Index of the clause whose own text holds it.
+    public var clause: Int
+    /// Where the `{#id}` is written.
+    public var idRange: SourceRange
+    public var id: String { position.id }
 }
 
 /// Every source of an agreement, loaded: the working text.

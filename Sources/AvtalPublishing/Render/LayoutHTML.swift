@@ -1,20 +1,26 @@
 /// A text rendered once for both page layouts of a version: on a document's own page a reference
 /// points to `doc.html#clause`, on the page with every document to `#doc--clause`. Everything else
 /// (labels, citations, terms) is the same, so cmark renders the text once with a placeholder in each
-/// such href, and each layout fills in its own.
+/// such href (and in the id of each anchored stycke or list item), and each layout fills in its own.
 enum LayoutHTML {
     case shared(html: String, documentPages: [String], singlePage: [String])
     /// Rendered once per layout: the text contained the placeholder itself.
     case perLayout(documentPages: String, singlePage: String)
 
     static let marker = "avtal:ref:"
-    private static let hrefMarker = "href=\"" + marker
+    /// After `href` or `id`.
+    private static let hrefMarker = "=\"" + marker
 
     /// nil when a target's href has a character cmark would escape, or the text has a placeholder of
     /// its own: the caller then renders per layout.
-    init?(html: String, targets: [(document: String, clause: String?)], from current: String) {
-        let documentPages = targets.map { VersionSite.Layout.documentPages.href(document: $0.document, clause: $0.clause, from: current) }
-        let singlePage = targets.map { VersionSite.Layout.singlePage.href(document: $0.document, clause: $0.clause, from: current) }
+    /// A target with `isAnchor` is an element's own id (a sub-clause anchor), not a link's href.
+    init?(html: String, targets: [(document: String, clause: String?, isAnchor: Bool)], from current: String) {
+        func value(_ layout: VersionSite.Layout, _ target: (document: String, clause: String?, isAnchor: Bool)) -> String {
+            if target.isAnchor, let clause = target.clause { return layout.anchor(document: target.document, clause: clause) }
+            return layout.href(document: target.document, clause: target.clause, from: current)
+        }
+        let documentPages = targets.map { value(.documentPages, $0) }
+        let singlePage = targets.map { value(.singlePage, $0) }
         // A link the text wrote to the placeholder itself (through an escape) would be filled in too.
         guard Self.pieces(of: html).count == targets.count + 1,
               (documentPages + singlePage).allSatisfy(Self.needsNoEscaping) else { return nil }
@@ -34,7 +40,7 @@ enum LayoutHTML {
             for part in parts.dropFirst() {
                 // Each part starts with the target's index, then the closing quote of the href.
                 let digits = part.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-                out += "href=\""
+                out += "=\""
                 if let index = Int(String(decoding: digits, as: UTF8.self)), index < hrefs.count {
                     out += hrefs[index]
                     out += String(decoding: part.dropFirst(digits.count), as: UTF8.self)

@@ -1,61 +1,52 @@
 import AvtalCore
+import AvtalMarkdown
 
-/// A reference in a restated clause and the plain text that replaces it (byte columns of one line).
-struct PlainReplacement {
-    var line: Int
-    var from: Int
-    var to: Int
-    var text: String
-    /// For a numbered clause: its document, its number and whether that is the document written in.
-    var clause: (document: String, number: String, local: Bool)?
-}
-
+/// Adjacent references read as one label: "punkterna 3.1–3.4", "punkterna 3.1, 3.4 och 5.2",
+/// "3 och 4 §§", "16 kap. 3–5 §§"; across documents the document is named once, at the end.
 extension ReferenceLabels {
-    /// References to numbered clauses of one document written in a row ("[](a#x) och [](a#y)", or
-    /// "[](a#x), [](a#y) och [](a#z)") become one replacement that names them as Swedish text does:
-    /// "punkterna 9.1 och 9.2 i hälso- och sjukvårdsavtalet", not the document after each number.
-    func joiningRuns(_ replacements: [PlainReplacement], in lines: [[UInt8]]) -> [PlainReplacement] {
-        let sorted = replacements.sorted { ($0.line, $0.from) < ($1.line, $1.from) }
-        var out: [PlainReplacement] = []
-        // The run so far and whether " och " has joined its last member, which ends it.
-        var run: [PlainReplacement] = []
-        var closed = false
-        func flush() {
-            defer { run = []; closed = false }
-            // Only a whole list joins ("a, b och c"): "a, b" before other words is left as written.
-            guard closed, let first = run.first, let last = run.last, let clause = first.clause else {
-                out += run
-                return
-            }
-            var label = "punkterna " + Swedish.list(run.compactMap(\.clause?.number))
-            if !clause.local, let name = referenceName(of: clause.document) { label += " i " + name }
-            out.append(PlainReplacement(line: first.line, from: first.from, to: last.to, text: label))
+    /// The text of each link of `run`, or nil when the run cannot be read as one label: its targets
+    /// are in different documents or numbered in different styles, or one of them has no number or
+    /// is a stycke or list item. Each link keeps its own target; only the texts are shared out.
+    func runTexts(_ run: LinkRun, from entry: Manifest.Entry) -> [String]? {
+        var numbers: [String] = []
+        var documentID: String?
+        var style: NumberingStyle?
+        for destination in run.destinations {
+            guard case let .success(.clause(targetDocument, clauseID)) = links.target(of: destination, from: entry),
+                  documentID == nil || documentID == targetDocument,
+                  let info = index[targetDocument]?[text.history.resolve(document: targetDocument, id: clauseID)],
+                  !info.number.isEmpty, info.style != .none, style == nil || style == info.style
+            else { return nil }
+            (documentID, style) = (targetDocument, info.style)
+            numbers.append(info.number)
         }
-        for replacement in sorted {
-            let joint = run.last.flatMap { closed ? nil : separator(between: $0, and: replacement, in: lines) }
-            if let joint {
-                run.append(replacement)
-                closed = joint == " och "
-            } else {
-                flush()
-                run = [replacement]
-            }
-        }
-        flush()
-        return out
-    }
-
-    private func referenceName(of document: String) -> String? {
-        text.document(document)?.frontMatter.referenceName
-    }
-
-    /// ", " or " och " when that is all that stands between two references to numbered clauses of one
-    /// document on one line; nil otherwise.
-    private func separator(between previous: PlainReplacement, and next: PlainReplacement, in lines: [[UInt8]]) -> String? {
-        guard previous.line == next.line, let a = previous.clause, let b = next.clause, a.document == b.document,
-              previous.to <= next.from, previous.line < lines.count, next.from <= lines[previous.line].count
+        guard let documentID, let document = text.document(documentID), numbers.count == run.destinations.count,
+              var texts = style == .paragraph ? Self.paragraphTexts(numbers, lang: entry.lang) : Self.decimalTexts(numbers, lang: entry.lang)
         else { return nil }
-        let between = String(decoding: lines[previous.line][previous.to..<next.from], as: UTF8.self)
-        return between == ", " || between == " och " ? between : nil
+        if documentID != entry.id { texts[texts.count - 1] = Self.label(texts[texts.count - 1], in: document, lang: entry.lang) }
+        return texts
+    }
+
+    private static func decimalTexts(_ numbers: [String], lang: LabelLanguage) -> [String]? {
+        var texts = numbers
+        texts[0] = (lang == .en ? "sections " : "punkterna ") + texts[0]
+        return texts
+    }
+
+    /// "3 §", "4 §" → "3", "4 §§"; "16 kap. 3 §", "16 kap. 4 §" → "16 kap. 3", "4 §§". Paragraphs of
+    /// different chapters are not one label, nor are paragraphs in English text.
+    private static func paragraphTexts(_ numbers: [String], lang: LabelLanguage) -> [String]? {
+        guard lang == .sv else { return nil }
+        let own = numbers.map { $0.hasSuffix(" §") ? String($0.dropLast(2)) : $0 }
+        guard own.allSatisfy({ !$0.hasSuffix("kap.") }) else { return nil }
+        func chapter(_ number: String) -> String {
+            guard let range = number.range(of: "kap. ") else { return "" }
+            return String(number[..<range.upperBound])
+        }
+        let first = chapter(own[0])
+        guard own.allSatisfy({ chapter($0) == first }) else { return nil }
+        var texts = own.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst(first.count)) }
+        texts[texts.count - 1] += " §§"
+        return texts
     }
 }

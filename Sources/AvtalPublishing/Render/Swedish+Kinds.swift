@@ -16,9 +16,12 @@ extension Swedish {
     /// "en bilaga", "två bilagor".
     static func indefinite(_ kind: DocumentKind, count n: Int) -> String {
         switch kind {
-        case .agreement: "\(count(n, neuter: true)) avtal"
-        case .statutoryAgreement: n == 1 ? "en lagreglerad överenskommelse" : "\(count(n)) lagreglerade överenskommelser"
-        case .appendix: n == 1 ? "en bilaga" : "\(count(n)) bilagor"
+        case .agreement: return "\(count(n, neuter: true)) avtal"
+        case .statutoryAgreement: return n == 1 ? "en lagreglerad överenskommelse" : "\(count(n)) lagreglerade överenskommelser"
+        case .appendix: return n == 1 ? "en bilaga" : "\(count(n)) bilagor"
+        default:
+            let wording = words(kind)
+            return n == 1 ? "\(count(1, neuter: wording.neuter)) \(wording.label.lowercased())" : "\(count(n)) \(wording.plural)"
         }
     }
 
@@ -29,16 +32,25 @@ extension Swedish {
         case .agreement: return "avtalen"
         case .statutoryAgreement: return "överenskommelserna"
         case .appendix: return "bilagorna"
+        default: return words(kind).definitePlural
         }
     }
 
     /// The kinds of `kinds`, in the order agreement, statutory agreement, appendix, with how many of each.
     static func tally(_ kinds: [DocumentKind]) -> [(kind: DocumentKind, count: Int)] {
-        let order: [DocumentKind] = [.agreement, .statutoryAgreement, .appendix]
+        // Declared kinds after the built-in ones, in the order they first occur.
+        var order = DocumentKind.allCases
+        for kind in kinds where !order.contains(kind) { order.append(kind) }
         return order.compactMap { kind in
             let n = kinds.filter { $0 == kind }.count
             return n == 0 ? nil : (kind, n)
         }
+    }
+
+    /// A declared kind's nouns; a kind without them (which the loader does not make) by its ID.
+    static func words(_ kind: DocumentKind) -> DocumentKind.Wording {
+        kind.wording ?? .init(label: kind.rawValue, definite: kind.rawValue, plural: kind.rawValue,
+                              definitePlural: kind.rawValue, neuter: false, labelEnglish: nil)
     }
 
     /// Where terms apply, from the kinds of a version's documents: "i hela avtalet, i

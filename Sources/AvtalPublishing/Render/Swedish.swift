@@ -62,6 +62,7 @@ enum Swedish {
         case .agreement: "avtalet"
         case .statutoryAgreement: "överenskommelsen"
         case .appendix: "bilagan"
+        default: words(kind).definite
         }
     }
 

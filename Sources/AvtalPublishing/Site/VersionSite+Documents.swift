@@ -12,12 +12,20 @@ extension VersionSite {
     func html(_ markdown: String, from entry: Manifest.Entry, annotator: TextAnnotator, layout: Layout) -> String {
         Markdown.renderHTML(markdown, rewritingLinks: { link in
             linkRewrite(link, from: entry) { layout.href(document: $0, clause: $1, from: entry.id) }
-        }, annotatingText: annotator.annotate)
+        }, annotatingText: annotator.annotate, anchoring: { id in
+            labels.anchors[entry.id]?[id] == nil ? nil : layout.anchor(document: entry.id, clause: id)
+        })
     }
 
     /// How a reference reads and where it points; `href` places the target in a page layout.
     func linkRewrite(_ link: LinkInfo, from entry: Manifest.Entry, href: (String, String?) -> String) -> LinkRewrite? {
-        switch labels.resolve(link.destination, from: entry) {
+        let resolved = labels.resolve(link.destination, from: entry)
+        // One of a range or list of references: each link keeps its target, the texts read as one label.
+        if let run = link.run, case let .clause(documentID, clauseID, _, title)? = resolved,
+           let texts = labels.runTexts(run, from: entry) {
+            return LinkRewrite(destination: href(documentID, clauseID), title: title, text: texts[run.index])
+        }
+        switch resolved {
         case let .clause(documentID, clauseID, label, title)?:
             return LinkRewrite(destination: href(documentID, clauseID), title: title, text: label)
         case let .document(documentID, label, title)?:
@@ -37,13 +45,17 @@ extension VersionSite {
             return .perLayout(documentPages: html(markdown, in: document, layout: .documentPages),
                               singlePage: html(markdown, in: document, layout: .singlePage))
         }
-        var targets: [(document: String, clause: String?)] = []
+        var targets: [(document: String, clause: String?, isAnchor: Bool)] = []
         let rendered = Markdown.renderHTML(markdown, rewritingLinks: { link in
             linkRewrite(link, from: entry) { documentID, clauseID in
-                targets.append((documentID, clauseID))
+                targets.append((documentID, clauseID, false))
                 return LayoutHTML.marker + String(targets.count - 1)
             }
-        }, annotatingText: annotator(for: document).annotate)
+        }, annotatingText: annotator(for: document).annotate, anchoring: { id in
+            guard labels.anchors[entry.id]?[id] != nil else { return nil }
+            targets.append((entry.id, id, true))
+            return LayoutHTML.marker + String(targets.count - 1)
+        })
         return LayoutHTML(html: rendered, targets: targets, from: entry.id)
             ?? .perLayout(documentPages: html(markdown, in: document, layout: .documentPages),
                           singlePage: html(markdown, in: document, layout: .singlePage))
@@ -56,6 +68,8 @@ extension VersionSite {
         var anchor: String
         var tag: String
         var number: String
+        /// How the permalink names the clause: "punkt 3.2", "4 §", or the heading.
+        var name: String
         var headingHTML: String
         var headingText: String
         var bodyHTML: String
@@ -88,8 +102,7 @@ extension VersionSite {
             out += "<\(clause.tag) class=\"clause-heading\">"
             if numbered { out += "<span class=\"number\">\(e(clause.number))</span> " }
             out += "<span class=\"heading-text\">\(clause.headingHTML)</span> <a class=\"permalink\" href=\"#\(e(clause.anchor))\">#"
-            let name = numbered ? "punkt \(e(clause.number))" : e(clause.headingText)
-            out += "<span class=\"visually-hidden\"> Länk till \(name)</span></a></\(clause.tag)>\n"
+            out += "<span class=\"visually-hidden\"> Länk till \(e(clause.name))</span></a></\(clause.tag)>\n"
             for alias in clause.aliases { out += "<span class=\"alias-anchor\" id=\"\(e(alias))\"></span>\n" }
             out += clause.decisionsHTML
             out += clause.deviationHTML
@@ -149,8 +162,11 @@ extension VersionSite {
     func rendered(_ document: EditableDocument) -> RenderedDocument {
         var headings: [String: String] = [:]
         var bodies: [String: LayoutHTML] = [:]
-        document.walk { clause, _ in
-            headings[clause.id] = Markdown.renderInlineHTML(clause.heading)
+        let numbering = document.entry.numbering == .paragraph ? document.numbering : [:]
+        document.walk { clause, path in
+            // A heading that states its number ("4 §") shows it once, as the number.
+            let heading = numbering[path].map { ClauseNumbering.title(clause.heading, $0) } ?? clause.heading
+            headings[clause.id] = Markdown.renderInlineHTML(heading)
             bodies[clause.id] = layoutHTML(clause.body, in: document)
         }
         return RenderedDocument(preamble: layoutHTML(document.preamble, in: document), headings: headings, bodies: bodies)
@@ -164,16 +180,19 @@ extension VersionSite {
             aliasesByID[text.history.resolve(document: target.document, id: old), default: []].append(old)
         }
         let deviations = deviations(), decisions = decisionsByClause()
+        let info = labels.index[document.entry.id] ?? [:]
         func build(_ clause: EditableClause, _ path: [Int]) -> ClauseContext {
             let children = clause.children.enumerated().map { build($1, path + [$0]) }
+            let number = info[clause.id]?.number ?? document.number(at: path)
+            let name = info[clause.id].map { ReferenceLabels.clauseName($0) } ?? clause.heading
             var context = ClauseContext(
                 anchor: layout.anchor(document: document.entry.id, clause: clause.id),
                 tag: "h\(min(6, baseLevel + path.count - 1))",
-                number: document.number(at: path), headingHTML: rendered.headings[clause.id] ?? "",
+                number: number, name: name,
+                headingHTML: rendered.headings[clause.id] ?? "",
                 headingText: labels.index[document.entry.id]?[clause.id]?.heading ?? clause.heading,
                 bodyHTML: Self.captioningTables(rendered.bodies[clause.id]?.html(layout) ?? "",
-                                                in: document.number(at: path).isEmpty ? clause.heading
-                                                    : "punkt \(document.number(at: path)) \(clause.heading)"),
+                                                in: number.isEmpty ? clause.heading : "\(name) \(clause.heading)"),
                 aliases: (aliasesByID[clause.id] ?? []).sorted().map { layout.anchor(document: document.entry.id, clause: $0) },
                 children: children, hasChildren: !children.isEmpty,
                 cases: (casesByClause["\(document.entry.id)#\(clause.id)"] ?? []).enumerated().map { index, patientCase in
@@ -214,7 +233,8 @@ extension VersionSite {
     func outline(of document: EditableDocument) -> DocumentView {
         let front = document.frontMatter
         return DocumentView(
-            anchor: document.entry.id, title: front.title, kindLabel: Self.kindLabel(front.kind), validity: validity(front),
+            anchor: document.entry.id, title: front.title, kindLabel: document.entry.label ?? Self.kindLabel(document.entry.kind, lang: document.entry.lang),
+            validity: validity(front),
             legalBasis: front.legalBasis, hasLegalBasis: !front.legalBasis.isEmpty,
             preambleHTML: "", hasPreamble: !document.preamble.isEmpty, tocHTML: "", clausesHTML: "")
     }

@@ -39,7 +39,7 @@ extension VersionSite {
         let hasRedline = diff != nil
         let documents = text.documents.map {
             DocumentEntry(href: "\($0.entry.id).html", title: $0.frontMatter.title,
-                          kindLabel: Self.kindLabel($0.frontMatter.kind), validity: validity($0.frontMatter))
+                          kindLabel: $0.entry.label ?? Self.kindLabel($0.entry.kind, lang: $0.entry.lang), validity: validity($0.frontMatter))
         }
         let decisions: [DecisionEntry] = (version?.patches ?? []).compactMap { patchID in
             guard let patch = builder.workspace.patches[patchID] else { return nil }

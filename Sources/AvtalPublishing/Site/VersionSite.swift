@@ -149,11 +149,16 @@ struct VersionSite {
         }
     }
 
-    static func kindLabel(_ kind: DocumentKind) -> String {
-        switch kind {
-        case .agreement: "Avtal"
-        case .statutoryAgreement: "Lagreglerad överenskommelse"
-        case .appendix: "Bilaga"
+    /// As a document's page names its kind; in English for a document whose `lang` is `en`.
+    static func kindLabel(_ kind: DocumentKind, lang: LabelLanguage = .sv) -> String {
+        switch (kind, lang) {
+        case (.agreement, .sv): "Avtal"
+        case (.statutoryAgreement, .sv): "Lagreglerad överenskommelse"
+        case (.appendix, .sv): "Bilaga"
+        case (.agreement, .en): "Agreement"
+        case (.statutoryAgreement, .en): "Statutory agreement"
+        case (.appendix, .en): "Appendix"
+        default: lang == .en ? Swedish.words(kind).labelEnglish ?? Swedish.words(kind).label : Swedish.words(kind).label
         }
     }
 
