@@ -8,8 +8,9 @@ struct Export: CorpusCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one version's texts as Word or PDF files (one per document and alla) or as Akoma Ntoso XML.",
         discussion: """
-            Word files are written by pandoc (apt-get install pandoc), styled by reference.docx from the templates. \
-            The folder replaces the old one only when every file was written; without pandoc nothing is written.
+            Word files are written by pandoc (apt-get install pandoc), styled by reference.docx from the templates; \
+            PDF files are printed by Chromium (apt-get install chromium); Akoma Ntoso needs no other tool. \
+            The folder replaces the old one only when every file was written; without the tool nothing is written.
             """)
 
     @OptionGroup var corpus: CorpusOptions

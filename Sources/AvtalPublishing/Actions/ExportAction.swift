@@ -4,7 +4,7 @@ import Foundation
 /// `avtal export`: one version's texts in a format outside the site, written as a folder of its own.
 package enum ExportAction {
     package enum Format: String, CaseIterable, Sendable {
-        case docx, akn, pdf
+        case docx, pdf, akn
     }
 
     package struct Exported: Sendable {
