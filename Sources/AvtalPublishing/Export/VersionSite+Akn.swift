@@ -69,6 +69,8 @@ extension VersionSite {
         case .agreement: "agreement"
         case .statutoryAgreement: "statutoryAgreement"
         case .appendix: "appendix"
+        // A kind the manifest declares (a statute, a policy) is named by its ID.
+        default: kind.rawValue
         }
     }
 

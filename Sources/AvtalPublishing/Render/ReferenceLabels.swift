@@ -52,7 +52,7 @@ package struct ReferenceLabels {
             document.walk { clause, path in
                 let numbered = numbering[path]
                 let heading = numbered.map { ClauseNumbering.title(clause.heading, $0) } ?? clause.heading
-                // The number through `number(at:)`, which knows kept numbers; the style only trims the heading.
+                // The numbers know kept numbers and the style; the style also trims a stated number off the heading.
                 clauses[clause.id] = ClauseInfo(number: numbers[path] ?? "",
                                                 heading: Markdown.parse(heading).plainText, style: style)
             }
