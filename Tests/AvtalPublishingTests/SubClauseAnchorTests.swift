@@ -33,7 +33,7 @@ import Testing
         #expect(label("#redovisning") == "punkt 3.2 första stycket 2")
         #expect(label("#styrgruppen") == "punkt 3.2 andra stycket tredje strecksatsen")
         #expect(label("#protokoll") == "punkt 3.3 tredje strecksatsen")
-        #expect(label("bilaga#mallen") == "punkt 1 i Rapportmallen")
+        #expect(label("bilaga#mallen") == "punkt 1 i rapportmallen")
     }
 
     @Test func theElementGetsTheAnchorAndTheMarkerIsGone() throws {
@@ -53,11 +53,11 @@ import Testing
     /// are prefixed with the document like the clauses' are.
     @Test func otherDocumentsAndTheSinglePage() throws {
         let appendix = try page("working/bilaga.html")
-        #expect(appendix.contains(##"<a href="avtal.html#skriftlig" title="punkt 3.2 andra stycket i Rapporteringsavtalet: Rapportering">punkt 3.2 andra stycket i Rapporteringsavtalet</a>"##))
+        #expect(appendix.contains(##"<a href="avtal.html#skriftlig" title="punkt 3.2 andra stycket i rapporteringsavtalet: Rapportering">punkt 3.2 andra stycket i rapporteringsavtalet</a>"##))
         let all = try page("working/alla.html")
         #expect(all.contains(##"<p id="avtal--skriftlig">Rapporten ska vara skriftlig.</p>"##))
         #expect(all.contains(##"<li id="avtal--styrgruppen">Den ska lämnas till styrgruppen.</li>"##))
-        #expect(all.contains(##"<a href="#avtal--skriftlig" title="punkt 3.2 andra stycket i Rapporteringsavtalet: Rapportering">"##))
+        #expect(all.contains(##"<a href="#avtal--skriftlig" title="punkt 3.2 andra stycket i rapporteringsavtalet: Rapportering">"##))
         #expect(!all.contains("{#"))
     }
 
@@ -86,7 +86,7 @@ import Testing
         let page = String(decoding: try #require(files["working/avtal.html"]), as: UTF8.self)
         #expect(page.contains(##"<a href="#allmant" title="punkt 3.1: Allmänt">punkterna 3.1</a>–<a href="#arkivering" title="punkt 3.3: Arkivering">3.3</a>"##))
         #expect(page.contains(##"<a href="#syfte" title="punkt 1: Syfte">punkterna 1</a>, <a href="#allmant" title="punkt 3.1: Allmänt">3.1</a> och <a href="#arkivering" title="punkt 3.3: Arkivering">3.3</a>"##))
-        #expect(page.contains(##">punkterna 1</a> och <a href="bilaga.html#mallen" title="punkt 1 i Rapportmallen: Mallen">1 i Rapportmallen</a>"##))
+        #expect(page.contains(##">punkterna 1</a> och <a href="bilaga.html#mallen" title="punkt 1 i rapportmallen: Mallen">1 i rapportmallen</a>"##))
         // Stycken and list items are not joined: each keeps its own label.
         #expect(page.contains(##">punkt 3.2 första stycket 1</a> och <a href="#skriftlig" title="punkt 3.2 andra stycket: Rapportering">punkt 3.2 andra stycket</a>"##))
     }
