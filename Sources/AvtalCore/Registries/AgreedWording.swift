@@ -82,8 +82,8 @@ public struct AgreedWording: Sendable {
     /// comments and earlier entries stay exactly as they were.
     public static func appending(_ new: [AgreedClause], to existing: String?) -> String {
         var out = existing ?? """
-            # The wording the working group agreed, clause by clause: written by `avtal agree`.
-            # `avtal check` warns (AV650) when the working text of a clause here differs from it.
+            # Lydelser som arbetsgruppen har kommit överens om, punkt för punkt. Filen skrivs av `avtal agree`.
+            # `avtal check` varnar (AV650) när arbetstextens lydelse av en punkt här avviker från den överenskomna.
             agreements:
 
             """
