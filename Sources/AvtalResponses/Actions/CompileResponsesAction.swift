@@ -46,13 +46,7 @@ package enum CompileResponsesAction {
                                                versionTitle: VersionDiff.title(of: version, in: workspace))
             renderer.csvDialect = csvDialect
             renderer.remiss = workspace.remiss[version]
-            var files = try renderer.files()
-            if let printer {
-                // Each receipt also as PDF, for a diarium that files PDF only.
-                let receipts = files.keys.filter { $0.hasPrefix(CompilationRenderer.receiptsFolder + "/") }.sorted()
-                for (page, pdf) in try printer.print(receipts, of: files) { files[String(page.dropLast(5)) + ".pdf"] = pdf }
-            }
-            try OutputWriter.replace(output, with: files, corpus: root)
+            try OutputWriter.replace(output, corpus: root) { sink in try renderer.write(to: sink, printer: printer) }
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }
             return Compiled(compilation: compilation, output: output, sources: sources)

@@ -6,10 +6,15 @@ import Foundation
 /// placed in the order of the text, dispositions applied.
 extension Compiler {
     mutating func finish(dispositions: SourceFile?) -> Compilation {
-        let kept = supersedeEarlierSaves()
+        var kept = supersedeEarlierSaves()
         var tallies: [String: Compilation.Tally] = [:]
         var comments: [Compilation.Comment] = []
-        for response in kept { collect(response, comments: &comments, tallies: &tallies) }
+        for index in kept.indices {
+            collect(kept[index], comments: &comments, tallies: &tallies)
+            // The texts live on in `comments`; a second copy in the response would double the memory
+            // of 2 000 responses.
+            kept[index].dropTexts()
+        }
         comments = sortedInDocumentOrder(comments)
         let problems = dispositions.map { apply($0, to: &comments) } ?? []
         return Compilation(version: text.id, entries: entries, responses: kept, comments: comments, tallies: tallies,

@@ -50,16 +50,20 @@ extension CompilationRenderer {
         return "\(receiptsFolder)/\(safe).html"
     }
 
-    func receipts() throws -> [String: Data] {
+    /// Each receipt into `sink` as it is made; with `printer` they are kept to be printed together.
+    func writeReceipts(to sink: any FileSink, printer: (any PDFPrinter)?) throws {
         var byResponse: [String: [Compilation.Comment]] = [:]
         for comment in compilation.comments { byResponse[comment.source, default: []].append(comment) }
-        var files: [String: Data] = [:]
+        var printed: [String: Data] = [:]
         for response in compilation.responses {
             let page = receiptPage(response, comments: byResponse[response.label] ?? [])
-            files[Self.receiptPath(response)] = Data(try templates.render(page, with: "kvitto",
-                                                                          frame: .standalone(title: page.title, siteTitle: page.title)).utf8)
+            let data = Data(try templates.render(page, with: "kvitto", frame: .standalone(title: page.title, siteTitle: page.title)).utf8)
+            try sink.write(Self.receiptPath(response), data)
+            if printer != nil { printed[Self.receiptPath(response)] = data }
         }
-        return files
+        guard let printer, !printed.isEmpty else { return }
+        // Each receipt also as PDF, for a diarium that files PDF only.
+        for (page, pdf) in try printer.print(printed.keys.sorted(), of: printed) { try sink.write(String(page.dropLast(5)) + ".pdf", pdf) }
     }
 
     func receiptPage(_ response: Response, comments: [Compilation.Comment]) -> ReceiptPage {
