@@ -111,7 +111,8 @@ extension CompilationRenderer {
         }.sorted { $0.label.localizedCompare($1.label) == .orderedAscending }
     }
 
+    /// The organisation as the comment's ID begins with it: its consultee ID, or its name made into an ID.
     static func organisationKey(_ comment: Compilation.Comment) -> String {
-        comment.organisationID ?? Suggestions.clauseID(fromHeading: comment.organisationName)
+        comment.organisationID ?? comment.id.components(separatedBy: "--").first ?? comment.id
     }
 }
