@@ -7,7 +7,7 @@ import Testing
     static let fixtureSet = "Tests/AvtalResponsesTests/Fixtures/responses/remiss-2025"
     static let accountLine = "files: 27 read, 17 accepted, 3 superseded, 7 rejected"
     static let outputFiles: Set<String> = ["sammanstallning.html", "sammanstallning.json", "kommentarer.csv", "redovisning.txt",
-                                          "tillganglighet.html", ".avtal-output"]
+                                          "tillganglighet.html", "kvitton", ".avtal-output"]
     /// Form saves from the fixture set that are accepted without a remark.
     static let goodResponses = ["remissvar-boras-2025-06-10.json", "remissvar-goteborg-2025-06-12.json",
                                 "remissvar-gr-2025-06-13.json", "remissvar-regionstyrelsen-2025-06-16.json",
@@ -54,11 +54,12 @@ import Testing
         #expect(out.dropLast().last == "comments: 45, of which 45 without a disposition; summary in \(output.path)/sammanstallning.html")
         // Each input with something to say, and why.
         for expected in ["remissvar-mark-2025-06-08.json: rejected", "bilaga-skarmdump.png: rejected",
-                         "  - rejected: the file is not UTF-8 text: byte 0x89 at byte offset 0 (line 1, column 1)", "enkat-kommuner.csv row 5: rejected",
+                         "  - avvisat: filen är inte text i UTF-8: byte 0x89 at byte offset 0 (på rad 1, kolumn 1)",
+                         "enkat-kommuner.csv rad 5: rejected",
                          "remissvar-goteborg-utkast.json: superseded",
-                         "  - superseded by remissvar-goteborg-2025-06-12.json, saved later by the same organisation",
+                         "  - ersatt av remissvar-goteborg-2025-06-12.json, som samma organisation sparade senare",
                          "remissvar-trollhattan-2025-06-10.json: accepted",
-                         "  - grades.hos-avtal.document.grade: 7 is not on the scale 1–4; not counted"] {
+                         "  - grades.hos-avtal.document.grade: 7 finns inte på skalan 1–4; räknas inte"] {
             #expect(out.contains(expected), "missing line: \(expected)")
         }
         // Inputs without a remark are not listed one by one.
@@ -67,7 +68,7 @@ import Testing
         let written = Set(try FileManager.default.contentsOfDirectory(atPath: output.path))
         #expect(written == Self.outputFiles)
         let account = try String(contentsOf: output.appendingPathComponent("redovisning.txt"), encoding: .utf8)
-        #expect(account.hasSuffix(Self.accountLine + "\n"))
+        #expect(account.hasSuffix("Inlästa: 27, godtagna: 17, ersatta: 3, avvisade: 7\n"))
     }
 
     @Test func onlyGoodResponsesExitZero() throws {
@@ -80,8 +81,11 @@ import Testing
         #expect(out.count == 2, "no input has a remark: \(out)")
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: output.path)) == Self.outputFiles)
         let csv = try String(contentsOf: output.appendingPathComponent("kommentarer.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("\"kommentar-id\",\"organisation-id\",\"organisation\""))
-        #expect(csv.contains("\"\(Self.knownCommentID)\",\"kommun-1480\",\"Göteborg\",\"hos-avtal\",\"avtalstid\""))
+        // Excel set to Swedish: semicolons, and a BOM so that å, ä and ö are read as UTF-8.
+        let raw = try Data(contentsOf: output.appendingPathComponent("kommentarer.csv"))
+        #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(csv.hasPrefix("\"kommentar-id\";\"organisation-id\";\"organisation\"") || csv.hasPrefix("\u{FEFF}\"kommentar-id\";"))
+        #expect(csv.contains("\"\(Self.knownCommentID)\";\"kommun-1480\";\"Göteborg\";\"hos-avtal\";\"avtalstid\""))
     }
 
     @Test func theOutputFolderIsReplacedNotMixed() throws {
@@ -125,7 +129,7 @@ import Testing
               \(Self.knownCommentID):
                 disposition: beaktas delvis
                 motivation: Avtalstiden behålls, men en gemensam utvärdering görs efter halva tiden.
-                carried-by: remiss-2026
+                carried-by: sro-2025-01-30-justering
 
             """)
         let output = try temporaryFolder()
@@ -137,7 +141,7 @@ import Testing
         let total = try #require(Int(comments.dropFirst("comments: ".count).prefix { $0.isNumber }))
         #expect(comments.hasPrefix("comments: \(total), of which \(total - 1) without a disposition"))
         let csv = try String(contentsOf: output.appendingPathComponent("kommentarer.csv"), encoding: .utf8)
-        #expect(csv.contains("\"beaktas delvis\",\"Avtalstiden behålls, men en gemensam utvärdering görs efter halva tiden.\",\"remiss-2026\""))
+        #expect(csv.contains("\"beaktas delvis\";\"Avtalstiden behålls, men en gemensam utvärdering görs efter halva tiden.\";\"sro-2025-01-30-justering\""))
     }
 
     @Test func aDispositionForAnUnknownCommentExitsOneWithAV801() throws {

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from selenium.webdriver.common.by import By
+
 from conftest import CORPUS, REPO_ROOT, require_avtal_binary
 
 VERSION = "remiss-2025"
@@ -148,6 +150,7 @@ def test_two_saved_forms_compile_into_the_comments_csv(browser, svar_page, downl
     form = Form(browser, svar_page, downloads)
     for answer in ANSWERS:
         form.open_empty()
+        assert browser.find_element(By.ID, "sista-dag-passerad").is_displayed(), "the form says the deadline has passed"
         form.fill(answer)
         saved = form.save()
         assert saved.suffix == ".json", saved.name
@@ -162,10 +165,13 @@ def test_two_saved_forms_compile_into_the_comments_csv(browser, svar_page, downl
     assert result.returncode == 0, f"`{' '.join(command)}` exited with {result.returncode}\n{said}"
     lines = [line for line in result.stdout.splitlines() if line]
     assert lines[-1] == "files: 2 read, 2 accepted, 0 superseded, 0 rejected", said
-    assert len(lines) == 2, f"an input has a remark:\n{said}"
+    # The remiss's deadline (2025) has passed: both saves are accepted and marked late, nothing else.
+    remarks = [line for line in lines[:-1] if not line.startswith(("comments:", "late:"))]
+    assert len(remarks) == 4 and all(r.endswith(": accepted") or "kom in för sent" in r for r in remarks), said
+    assert "late: 2 saved after the deadline" in result.stdout, said
 
-    with (output / "kommentarer.csv").open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
+    with (output / "kommentarer.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file, delimiter=";"))
     compiled = sorted((r["organisation-id"], r["organisation"], r["dokument"], r["punkt"], r["kommentar"]) for r in rows)
     expected = []
     for answer in ANSWERS:

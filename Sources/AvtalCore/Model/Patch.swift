@@ -60,14 +60,16 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard Suggestions.isValidID(parts[0]) else { return nil }
-        if parts.count == 2 {
-            guard Suggestions.isValidID(parts[1]) else { return nil }
-            self.init(document: parts[0], clause: parts[1])
-        } else {
-            self.init(document: parts[0], clause: nil)
+        // Split on the bytes: a Target is made for every comment key of every response.
+        let utf8 = text.utf8
+        guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else {
+            guard Suggestions.isValidID(text) else { return nil }
+            self.init(document: text, clause: nil)
+            return
         }
+        let document = String(text[..<hash]), clause = String(text[utf8.index(after: hash)...])
+        guard Suggestions.isValidID(document), Suggestions.isValidID(clause) else { return nil }
+        self.init(document: document, clause: clause)
     }
 
     public var description: String { clause.map { "\(document)#\($0)" } ?? document }

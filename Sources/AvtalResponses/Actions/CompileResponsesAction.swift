@@ -46,16 +46,12 @@ package enum CompileResponsesAction {
                                                versionTitle: VersionDiff.title(of: version, in: workspace))
             renderer.csvDialect = csvDialect
             renderer.remiss = workspace.remiss[version]
-            var files = try renderer.files()
-            if let printer {
-                // Each receipt also as PDF, for a diarium that files PDF only.
-                let receipts = files.keys.filter { $0.hasPrefix(CompilationRenderer.receiptsFolder + "/") }.sorted()
-                for (page, pdf) in try printer.print(receipts, of: files) { files[String(page.dropLast(5)) + ".pdf"] = pdf }
-            }
             // The summary links to the statement in its footer, as every page does; it is written beside it.
             let statement = try SiteBuilder(workspace: workspace, templates: renderer.templates).renderStandaloneStatement()
-            files[SiteBuilder.statement] = Data(statement.utf8)
-            try OutputWriter.replace(output, with: files, corpus: root)
+            try OutputWriter.replace(output, corpus: root) { sink in
+                try renderer.write(to: sink, printer: printer)
+                try sink.write(SiteBuilder.statement, Data(statement.utf8))
+            }
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }
             return Compiled(compilation: compilation, output: output, sources: sources)

@@ -6,10 +6,15 @@ import Foundation
 /// placed in the order of the text, dispositions applied.
 extension Compiler {
     mutating func finish(dispositions: SourceFile?) -> Compilation {
-        let kept = supersedeEarlierSaves()
+        var kept = supersedeEarlierSaves()
         var tallies: [String: Compilation.Tally] = [:]
         var comments: [Compilation.Comment] = []
-        for response in kept { collect(response, comments: &comments, tallies: &tallies) }
+        for index in kept.indices {
+            collect(kept[index], comments: &comments, tallies: &tallies)
+            // The texts live on in `comments`; a second copy in the response would double the memory
+            // of 2 000 responses.
+            kept[index].dropTexts()
+        }
         comments = sortedInDocumentOrder(comments)
         let problems = dispositions.map { apply($0, to: &comments) } ?? []
         return Compilation(version: text.id, entries: entries, responses: kept, comments: comments, tallies: tallies,
@@ -37,8 +42,10 @@ extension Compiler {
     /// One response's grades into the tallies and its comments into the list; grades of documents
     /// and chapters the version does not have are not counted, their comments kept apart.
     func collect(_ response: Response, comments: inout [Compilation.Comment], tallies: inout [String: Compilation.Tally]) {
+        // Once per response: the name made into an ID was a twelfth of the time when done per comment.
+        let organisation = response.organisationID ?? Suggestions.clauseID(fromHeading: response.organisationName)
         func add(_ place: Compilation.Place, _ text: String, grade: Response.Grade? = nil, positive: Bool = false) {
-            comments.append(.init(id: Self.commentID(response, place: place, text: text, positive: positive), place: place,
+            comments.append(.init(id: Self.commentID(organisation: organisation, place: place, text: text, positive: positive), place: place,
                                   organisationID: response.organisationID, organisationName: response.organisationName,
                                   text: text, grade: positive ? nil : grade, source: response.label, disposition: nil,
                                   positive: positive, late: response.late))
@@ -105,8 +112,7 @@ extension Compiler {
 
     /// A stable ID from the organisation, the place and the text: the same comment gets the same ID
     /// in every compilation, so dispositions recorded against it keep holding.
-    static func commentID(_ response: Response, place: Compilation.Place, text: String, positive: Bool = false) -> String {
-        let organisation = response.organisationID ?? Suggestions.clauseID(fromHeading: response.organisationName)
+    static func commentID(organisation: String, place: Compilation.Place, text: String, positive: Bool = false) -> String {
         // The kind of place is hashed too: a chapter's grade comment and a comment on the same
         // chapter's own clause are two comments, even with the same text.
         let where_: String

@@ -42,6 +42,18 @@ package struct Response: Sendable {
     /// Saved after the remiss's deadline (set by the compiler, which knows the deadline).
     package var late = false
 
+    /// The grades without the comments beside them: what is left once the comments are collected.
+    mutating func dropTexts() {
+        comments = [:]
+        for key in documentGrades.keys {
+            documentGrades[key]?.comment = nil
+            documentGrades[key]?.worksWell = nil
+        }
+        for (document, grades) in chapterGrades {
+            chapterGrades[document] = grades.mapValues { Graded(grade: $0.grade) }
+        }
+    }
+
     package var label: String { row.map { "\(source) rad \($0)" } ?? source }
 }
 

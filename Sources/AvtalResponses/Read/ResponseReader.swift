@@ -69,11 +69,18 @@ package enum ResponseReader {
 
     /// An ISO 8601 time as the form writes it, with or without fractional seconds.
     static func isoTime(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        if let date = plainISO.date(from: text) { return date }
+        return fractionalISO.date(from: text)
     }
+
+    // Made once: a formatter per call was a twentieth of the time of 200 responses. The compiler reads
+    // on one thread.
+    nonisolated(unsafe) private static let plainISO = ISO8601DateFormatter()
+    nonisolated(unsafe) private static let fractionalISO: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
 
     /// A time as a form or a survey tool writes it: ISO 8601, or "2025-06-11 10:00" and the like
     /// (read as UTC). Only used to order two answers from the same organisation.

@@ -6,9 +6,23 @@ import Foundation
 /// not, then the comments clause by clause.
 extension CompilationRenderer {
     package func html() throws -> String {
+        let (page, groups) = try pageWithMarkers()
+        var html = ""
+        expand(page, groups) { html += $0 }
+        return html
+    }
+
+    /// The page, written piece by piece into `file`.
+    func writeHTML(_ file: any FileAppender) throws {
+        let (page, groups) = try pageWithMarkers()
+        try expand(page, groups) { try file.append($0) }
+    }
+
+    func pageWithMarkers() throws -> (String, [[Compilation.Comment]]) {
+        var commentGroups: [[Compilation.Comment]] = []
         let overview = Overview(compilation: compilation, text: text, consultees: consultees, labels: labels)
         let (groups, others) = respondents()
-        let documents = documentViews()
+        let documents = documentViews(&commentGroups)
         let unplaced = compilation.comments.filter { if case .unplaced = $0.place { true } else { false } }
         var contents = [LinkView(anchor: "svarande", label: "Vilka har svarat och vilka har inte svarat"),
                         LinkView(anchor: "kommentarer", label: "Kommentarer punkt för punkt")]
@@ -28,12 +42,12 @@ extension CompilationRenderer {
             contents: contents, answeredCount: "\(answered) av \(asked) remissinstanser har svarat",
             groups: groups, others: others, hasOthers: !others.isEmpty,
             organisations: organisationOptions(), parties: overview.parties.map { OptionView(value: $0.id, label: $0.label) },
-            documents: documents, unplacedHTML: commentsHTML(unplaced), hasUnplaced: !unplaced.isEmpty,
+            documents: documents, unplacedHTML: Self.marker(unplaced, in: &commentGroups), hasUnplaced: !unplaced.isEmpty,
             openComments: compilation.openComments, totalComments: compilation.comments.count,
             positiveComments: compilation.comments.filter(\.positive).count)
         let html = try templates.render(page, with: "sammanstallning", frame: .standalone(
             title: page.title, siteTitle: page.title, statementHref: SiteBuilder.statement))
-        return try templates.fillScript(html, asset: "sammanstallning.js")
+        return (try templates.fillScript(html, asset: "sammanstallning.js"), commentGroups)
     }
 
     func overviewFigure(_ overview: Overview) -> DivergingChart {
@@ -98,7 +112,8 @@ extension CompilationRenderer {
         }.sorted { $0.label.localizedCompare($1.label) == .orderedAscending }
     }
 
+    /// The organisation as the comment's ID begins with it: its consultee ID, or its name made into an ID.
     static func organisationKey(_ comment: Compilation.Comment) -> String {
-        comment.organisationID ?? Suggestions.clauseID(fromHeading: comment.organisationName)
+        comment.organisationID ?? comment.id.components(separatedBy: "--").first ?? comment.id
     }
 }

@@ -26,9 +26,19 @@ package struct CompilationRenderer {
     /// Numbers and headings of the version's clauses, built once: a profile of 200 responses spent
     /// most of its time rebuilding them per comment.
     let labels: ReferenceLabels
+    /// Consultee ID → the filter value of its parties ("kommuner kommuner-gr"), built once: looked up for
+    /// every comment on the page.
+    let partiesOf: [String: String]
 
     package init(compilation: Compilation, text: VersionText, consultees: Consultees?, templates: TemplateLibrary, versionTitle: String) {
         labels = ReferenceLabels(text: text)
+        var parties: [String: String] = [:]
+        for group in consultees?.groups ?? [] {
+            for member in group.members {
+                parties[member.id] = Overview.partyIDs(of: member.id, consultees: consultees).joined(separator: " ")
+            }
+        }
+        partiesOf = parties
         self.compilation = compilation
         self.text = text
         self.consultees = consultees
@@ -41,14 +51,21 @@ package struct CompilationRenderer {
     package static let csv = "kommentarer.csv"
     package static let account = "redovisning.txt"
 
-    /// The four files, and a receipt per counted response under `kvitton/`.
+    /// The four files, and a receipt per counted response under `kvitton/`, in memory (for tests).
     package func files() throws -> [String: Data] {
-        var files = try receipts()
-        files[Self.page] = Data(try html().utf8)
-        files[Self.json] = json()
-        files[Self.csv] = Data(csv().utf8)
-        files[Self.account] = Data(account().utf8)
-        return files
+        let collector = FileCollector()
+        try write(to: collector)
+        return collector.files
+    }
+
+    /// Every file into `sink`, one at a time and the large ones in pieces, so that a compilation of
+    /// 2 000 responses never holds its output whole; with `printer`, each receipt also as PDF.
+    package func write(to sink: any FileSink, printer: (any PDFPrinter)? = nil) throws {
+        try writeReceipts(to: sink, printer: printer)
+        try sink.write(Self.csv) { file in try csv { try file.append($0) } }
+        try sink.write(Self.account, account())
+        try sink.write(Self.json) { file in try writeJSON { try file.append($0) } }
+        try sink.write(Self.page) { file in try writeHTML(file) }
     }
 
     static let scaleLabels = ["1 instämmer inte alls", "2 instämmer delvis", "3 instämmer till stor del", "4 instämmer helt", "ingen synpunkt"]
@@ -85,6 +102,13 @@ package struct CompilationRenderer {
     // MARK: CSV
 
     package func csv() -> String {
+        var out = ""
+        csv { out += $0 }
+        return out
+    }
+
+    /// kommentarer.csv, a row at a time.
+    func csv(_ write: (String) throws -> Void) rethrows {
         func cell(_ value: String) -> String {
             // Quoted always; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
             var value = value
@@ -92,18 +116,18 @@ package struct CompilationRenderer {
             return "\"" + (value.utf8.contains(0x22) ? value.replacing("\"", with: "\"\"") : value) + "\""
         }
         let separator = csvDialect.delimiter
-        var rows = [["kommentar-id", "organisation-id", "organisation", "dokument", "punkt", "nummer", "rubrik", "betyg",
+        try write(csvDialect.bom)
+        try write(["kommentar-id", "organisation-id", "organisation", "dokument", "punkt", "nummer", "rubrik", "betyg",
                      "slag", "kommentar", "stallningstagande", "motivering", "genomfors-i", "kalla", "for-sent"]
-            .map(cell).joined(separator: separator)]
+            .map(cell).joined(separator: separator) + "\r\n")
         for comment in compilation.comments {
             let (document, clause, number, heading) = describe(comment.place)
-            rows.append([comment.id, comment.organisationID ?? "", comment.organisationName, document, clause, number, heading,
+            try write([comment.id, comment.organisationID ?? "", comment.organisationName, document, clause, number, heading,
                          comment.grade?.label ?? "", comment.positive ? "fungerar bra" : "synpunkt", comment.text,
                          comment.disposition?.kind.rawValue ?? "", comment.disposition?.motivation ?? "",
                          comment.disposition?.carriedBy ?? "", comment.source, comment.late ? "ja" : "nej"]
-                .map(cell).joined(separator: separator))
+                .map(cell).joined(separator: separator) + "\r\n")
         }
-        return csvDialect.bom + rows.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Document ID, clause ID, number and heading of a place, as far as they exist.
