@@ -13,7 +13,7 @@ struct Avtal: ParsableCommand {
         commandName: "avtal",
         abstract: "Check, version and publish agreement texts kept in git.",
         version: "0.1.0",
-        subcommands: [Init.self, Check.self, Build.self, Remiss.self, Responses.self, Versions.self, Diff.self, Amendments.self, Publish.self, Agree.self, History.self,
+        subcommands: [Init.self, Check.self, Build.self, Remiss.self, Responses.self, Versions.self, Diff.self, Amendments.self, Publish.self, Agree.self, History.self, Serve.self,
                       Templates.self]
     )
 
