@@ -35,7 +35,7 @@ final class SourceWatcher: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: interval)
                 let now = Self.scan(folders)
                 if now != last {
-                    last = now
+                    last = Self.settled(folders, from: now)
                     changed()
                 }
             }
@@ -43,6 +43,23 @@ final class SourceWatcher: @unchecked Sendable {
         thread.name = "avtal-serve-watcher"
         thread.start()
     }
+
+    /// The files once they stop changing: an editor that truncates a file and then writes it would
+    /// otherwise be caught in between, and the page would flash the errors of an empty file. Waits
+    /// at most 20 settling periods, so a file written without pause still gets rebuilt.
+    static func settled(_ folders: [URL], from first: [String: Stamp]) -> [String: Stamp] {
+        var stamps = first
+        for _ in 0..<20 {
+            Thread.sleep(forTimeInterval: settling)
+            let again = scan(folders)
+            if again == stamps { break }
+            stamps = again
+        }
+        return stamps
+    }
+
+    /// How long files must stay unchanged before a rebuild: short against the 100 ms the preview has.
+    static let settling: TimeInterval = 0.01
 
     /// Every file below `folders`, by path. Hidden files (editor swap files, `.git`) are skipped.
     static func scan(_ folders: [URL]) -> [String: Stamp] {
