@@ -9,9 +9,9 @@ package enum PreviewPage {
     package static let eventsPath = "/_avtal/events"
 
     /// `html` with the banner placed first in the body and the reload script last.
-    package static func decorate(_ html: Data, state: PreviewSite.State) -> Data {
+    package static func decorate(_ html: Data, path: String, state: PreviewSite.State) -> Data {
         var page = String(decoding: html, as: UTF8.self)
-        let script = reloadScript(generation: state.generation)
+        let script = reloadScript(generation: state.generation, path: path)
         if let close = page.range(of: "</body>", options: .backwards) {
             page.insert(contentsOf: script, at: close.lowerBound)
         } else {
@@ -32,17 +32,35 @@ package enum PreviewPage {
         <html lang="sv"><head><meta charset="utf-8"><title>Förhandsvisning – fel i texten</title></head>
         <body><main><h1>Förhandsvisning</h1><p>Texten har fel, och ingen tidigare version gick att visa.</p></main></body></html>
         """
-        return decorate(Data(html.utf8), state: state)
+        return decorate(Data(html.utf8), path: "", state: state)
     }
 
-    /// Connects to the event stream and reloads when it names a generation other than the page's own:
-    /// a rebuild that happened between serving the page and connecting is not missed.
-    static func reloadScript(generation: Int) -> String {
+    /// Connects to the event stream and reloads when a rebuild changed this page, or every page; an
+    /// event for a generation the page never saw (it connected late) reloads it too.
+    static func reloadScript(generation: Int, path: String) -> String {
         """
-        <script>(function(){var shown="\(generation)";var events=new EventSource("\(eventsPath)");\
-        events.onmessage=function(event){if(event.data!==shown){events.close();location.reload();}};})();</script>
+        <script>(function(){var shown=\(generation),page=\(jsonString(path));\
+        var events=new EventSource("\(eventsPath)");events.onmessage=function(event){\
+        var built=JSON.parse(event.data);if(built.generation===shown)return;\
+        if(built.changed===null||built.changed.indexOf(page)>=0){events.close();location.reload();}\
+        else{shown=built.generation;}};})();</script>
 
         """
+    }
+
+    /// A JSON string literal that is also inert inside a `<script>` element: everything but letters,
+    /// digits and `/._-` is written as `\uXXXX`.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for unit in text.utf16 {
+            switch unit {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2F, 0x2E, 0x5F, 0x2D: out.append(Character(Unicode.Scalar(unit)!))
+            default:
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out + "\""
     }
 
     /// The problems as a list, every text escaped: file:line:col, code, message and the fix.

@@ -40,7 +40,7 @@ struct PreviewResponder: HTTPResponder {
         let state = site.state
         var body: Data
         if let file = state.files[path] {
-            body = path.hasSuffix(".html") ? PreviewPage.decorate(file, state: state) : file
+            body = path.hasSuffix(".html") ? PreviewPage.decorate(file, path: path, state: state) : file
         } else if state.files.isEmpty, path.hasSuffix(".html") {
             body = PreviewPage.problemsOnly(state)
         } else if state.files[path + "/index.html"] != nil {

@@ -44,8 +44,7 @@ package enum PreviewServer {
         let watcher = SourceWatcher(folders: watched, interval: options.poll)
         watcher.start {
             let began = Date()
-            let state = site.rebuild()
-            events.announce(state.generation)
+            let state = site.rebuild { state, changed in events.announce(state.generation, changed: changed) }
             rebuilt(state, Date().timeIntervalSince(began))
         }
         var logger = Logger(label: "avtal-serve")

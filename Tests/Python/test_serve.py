@@ -8,6 +8,7 @@ Run from the repository root: AVTAL_BIN=.build/debug/avtal .venv/bin/python -m p
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -77,6 +78,7 @@ class Events:
         self.response = self.connection.getresponse()
         assert self.response.status == 200
         assert self.response.getheader("Content-Type").startswith("text/event-stream")
+        self.seen: list[dict] = []
 
     def until(self, preview: Preview, shows) -> str:
         """The page after the first announced rebuild whose page satisfies `shows`: a save may reach
@@ -94,7 +96,9 @@ class Events:
             line = self.response.readline().decode("utf-8")
             assert line, "the event stream ended"
             if line.startswith("data: "):
-                return int(line[len("data: "):])
+                message = json.loads(line[len("data: "):])
+                self.seen.append(message)
+                return message["generation"]
 
     def close(self) -> None:
         self.connection.close()
@@ -137,6 +141,11 @@ def test_an_edit_reaches_the_open_page_and_errors_keep_the_last_good_text(previe
     edit(corpus, OLD_SENTENCE, NEW_SENTENCE)
     page = events.until(preview, lambda page: NEW_SENTENCE in page)
     assert OLD_SENTENCE not in page
+    # The first event on connecting names no paths (every page checks it); an edit names the pages it
+    # changed, and the stylesheet is not one of them.
+    assert events.seen[0]["changed"] is None
+    changed = [path for message in events.seen[1:] for path in message["changed"] or []]
+    assert PAGE.lstrip("/") in changed and "style.css" not in changed
 
     # A reference to a clause that does not exist, with markup in it: an error, shown escaped.
     edit(corpus, "[](#malgrupp)", "[](#finns-<b>inte</b>)")
