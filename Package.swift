@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // Debian's libcmark-gfm and its extensions; the wrapper is the only target that imports it.
@@ -42,9 +44,15 @@ let package = Package(
             name: "AvtalResponses",
             dependencies: ["AvtalCore", "AvtalPublishing", .product(name: "CSV", package: "CSV.swift")]
         ),
+        // The live preview: the only target that links the HTTP server, so that nothing else carries it.
+        .target(
+            name: "AvtalServer",
+            dependencies: ["AvtalCore", "AvtalPublishing", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "avtal",
-            dependencies: ["AvtalCore", "AvtalPublishing", "AvtalResponses", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AvtalCore", "AvtalPublishing", "AvtalResponses", "AvtalServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The fuzz harnesses: a replay runner when built normally, a libFuzzer binary when `scripts/fuzz`
         // builds it with -sanitize=fuzzer,address -DFUZZING.

@@ -13,8 +13,8 @@ struct Avtal: ParsableCommand {
         commandName: "avtal",
         abstract: "Check, version and publish agreement texts kept in git.",
         version: "0.1.0",
-        subcommands: [Init.self, Check.self, Build.self, Remiss.self, Responses.self, Versions.self, Diff.self, Amendments.self, Export.self,
-                      Publish.self, Agree.self, History.self,
+        subcommands: [Init.self, Check.self, Build.self, Serve.self, Remiss.self, Responses.self, Versions.self, Diff.self, Amendments.self,
+                      Export.self, Publish.self, Agree.self, History.self,
                       Templates.self]
     )
 
