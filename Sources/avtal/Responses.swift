@@ -37,6 +37,9 @@ struct Responses: ParsableCommand {
         @Flag(help: "Also print each receipt (kvitton/*.html) to PDF with headless Chromium (needs chromium on PATH, or CHROMIUM).")
         var pdf = false
 
+        @Flag(help: "Also write the summary as a Word file (sammanstallning.docx), with pandoc (needs pandoc on PATH, or PANDOC).")
+        var docx = false
+
         func validate() throws {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -47,9 +50,10 @@ struct Responses: ParsableCommand {
         func run() throws {
             let target = output ?? "Output/remissvar/\(version)"
             let printer = pdf ? try ChromiumPrinter.locate() : nil
+            let pandoc = docx ? try Pandoc.locate() : nil
             let compiled = try CompileResponsesAction.run(
                 root: corpus.url, templates: corpus.templateSearch, folder: URL(fileURLWithPath: folder),
-                version: version, output: URL(fileURLWithPath: target), csvDialect: csvDialect, printer: printer)
+                version: version, output: URL(fileURLWithPath: target), csvDialect: csvDialect, printer: printer, pandoc: pandoc)
             let compilation = compiled.compilation
             for entry in compilation.entries where entry.status != .accepted || !entry.reasons.isEmpty {
                 // Labels and reasons quote the responses: inert, so that no response acts on the terminal.

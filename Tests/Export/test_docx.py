@@ -26,7 +26,7 @@ def words(text: str) -> list[str]:
 def page_words(page: Path) -> tuple[list[tuple[int, str]], list[str]]:
     """A site page's clause headings (Word level, text) and the words of its preamble and clauses."""
     tree = lxml.html.parse(str(page))
-    for extra in tree.xpath("//a[@class='permalink'] | //*[contains(@class,'visually-hidden')] | //p[@class='cases']"):
+    for extra in tree.xpath("//a[@class='permalink'] | //*[contains(@class,'visually-hidden')] | //p[@class='cases'] | //p[@class='changed-by'] | //aside[@class='agreed-deviation']"):
         extra.drop_tree()
     headings = []
     for h in tree.xpath("//section[@class='clause']/*[@class='clause-heading']"):
@@ -48,7 +48,7 @@ def after_title_block(text: str) -> list[str]:
 
 def documents(version_folder: Path) -> list[str]:
     return sorted(p.stem for p in version_folder.glob("*.html")
-                  if p.stem not in {"index", "alla", "begrepp", "patientfall", "andringar"} and not p.stem.startswith("beslut-"))
+                  if p.stem not in {"index", "alla", "begrepp", "patientfall", "andringar", "sok"} and not p.stem.startswith("beslut-"))
 
 
 def test_every_document_opens_in_libreoffice_with_the_text_of_the_version(version, docx_export, docx_text, site):

@@ -67,6 +67,12 @@ def redline_clauses(html: Path, mode: str) -> list[tuple[str, str]]:
     page = lxml.html.parse(str(html))
     for hidden in page.xpath("//*[contains(@class,'visually-hidden')]"):
         hidden.drop_tree()
+    # The space the redline writes between a deletion and an insertion that touch is a reading aid,
+    # not text of either version.
+    for change in page.xpath("//del | //ins"):
+        following = change.getnext()
+        if change.tail == " " and following is not None and following.tag in {"del", "ins"} and following.tag != change.tag:
+            change.tail = ""
     for dropped in page.xpath("//del" if mode == "accept" else "//ins"):
         dropped.drop_tree()
     clauses = []

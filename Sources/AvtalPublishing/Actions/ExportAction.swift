@@ -51,7 +51,7 @@ package enum ExportAction {
     }
 
     /// The time every exported file carries: SOURCE_DATE_EPOCH, else the version's date, else 1980-01-01.
-    static func epoch(of version: String, in workspace: Workspace, environment: [String: String]) -> Int {
+    package static func epoch(of version: String, in workspace: Workspace, environment: [String: String]) -> Int {
         if let given = environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) { return given }
         guard let found = workspace.versions.first(where: { $0.id == version }) else { return 315_532_800 }
         return Int(RemissPackage.timestamp(for: found, environment: [:]).timeIntervalSince1970)

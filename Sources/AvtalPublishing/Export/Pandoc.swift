@@ -30,6 +30,10 @@ package struct Pandoc: Sendable {
         package var epoch: Int
         /// What `html` is written in: HTML, or avtal's own Markdown ("commonmark").
         package var from = "html"
+
+        package init(name: String, html: String, metadata: [(key: String, value: String)], epoch: Int, from: String = "html") {
+            (self.name, self.html, self.metadata, self.epoch, self.from) = (name, html, metadata, epoch, from)
+        }
     }
 
     /// One .docx per job, styled by `referenceDoc`. The pages hold no images (see `exportLinks`), so

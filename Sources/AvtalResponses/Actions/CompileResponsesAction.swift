@@ -20,7 +20,8 @@ package enum CompileResponsesAction {
 
     package static func run(root: URL, templates: TemplateSearch, folder: URL, version: String, output: URL,
                            csvDialect: CompilationRenderer.CSVDialect = .semicolon,
-                           printer: (any PDFPrinter)? = nil) throws(ActionFailure) -> Compiled {
+                           printer: (any PDFPrinter)? = nil, pandoc: Pandoc? = nil,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) throws(ActionFailure) -> Compiled {
         let workspace = try Workspace.withoutErrors(root: root)
         guard let text = workspace.texts[version], workspace.versions.contains(where: { $0.id == version }) else {
             let known = workspace.versions.map(\.id).joined(separator: ", ")
@@ -48,9 +49,14 @@ package enum CompileResponsesAction {
             renderer.remiss = workspace.remiss[version]
             // The summary links to the statement in its footer, as every page does; it is written beside it.
             let statement = try SiteBuilder(workspace: workspace, templates: renderer.templates).renderStandaloneStatement()
+            // Made before anything is written, so that a pandoc that fails leaves the old output whole.
+            let docx = try pandoc.map {
+                try renderer.docx(pandoc: $0, epoch: ExportAction.epoch(of: version, in: workspace, environment: environment))
+            }
             try OutputWriter.replace(output, corpus: root) { sink in
                 try renderer.write(to: sink, printer: printer)
                 try sink.write(SiteBuilder.statement, Data(statement.utf8))
+                if let docx { try sink.write(CompilationRenderer.docxName, docx) }
             }
             var sources = workspace.sources
             if let dispositions { sources[dispositions.path] = dispositions }
