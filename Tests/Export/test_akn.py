@@ -102,3 +102,29 @@ def test_akn_needs_no_pandoc(tmp_path):
     result = avtal("export", VERSION, "--root", str(CORPUS), "--format", "akn", "--output", str(tmp_path / "o"),
                    env={"PATH": str(tmp_path), "PANDOC": ""})
     assert result.returncode == 0, result.stderr
+
+
+def test_a_statute_style_text_is_an_act_with_its_own_numbers_and_addressable_stycken(tmp_path):
+    """A document numbered in paragraph style exports as <act>: its sections carry the statute's numbers
+    ("16 kap. 4 §"), each stycke or item with an anchor carries the anchor's eId, and every reference
+    into it, to a paragraph or to a stycke, resolves to an eId in the exported set."""
+    corpus = Path(__file__).resolve().parents[1] / "AvtalPublishingTests" / "Fixtures" / "paragrafer"
+    out = tmp_path / "akn"
+    result = avtal("export", "working", "--format", "akn", "--root", str(corpus), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    schema = get_schema(NS, strict=True)
+    files = parsed(out)
+    for name, tree in files.items():
+        assert schema(tree), (name, [str(e) for e in schema.error_log][:5])
+    act = files["utdrag"].getroot()[0]
+    assert act.tag == f"{A}act" and files["avtal"].getroot()[0].tag == f"{A}doc"
+    nums = {s.get("eId"): s.findtext(f"{A}num") for s in act.iter(f"{A}section")}
+    assert nums["sec_p16-4"] == "16 kap. 4 §" and nums["sec_p16-4a"] == "16 kap. 4 a §"
+    eids = {e.get("eId") for tree in files.values() for e in tree.iter() if e.get("eId")}
+    assert {"sec_p16-4-st2", "sec_p16-4-2"} <= eids
+    assert "{#" not in (out / "utdrag.xml").read_text(encoding="utf-8")
+    refs = [r.get("href") for tree in files.values() for r in tree.iter(f"{A}ref")]
+    assert refs
+    for href in refs:
+        if "#" in href:
+            assert href.split("#", 1)[1] in eids, href

@@ -9,6 +9,11 @@ struct AknMarkup {
     let link: (String) -> (href: String, label: String)?
     /// The source's lines: cmark's value tree does not keep a list's type, its first line does ("1.").
     var lines: [Substring] = []
+    /// Stycke and list-item anchors (`{#id}` at the end of a paragraph or an item's first line) by
+    /// source line: the marker is cut from the text, and the element gets the eId `eId(id)`.
+    var anchors: [Int: String] = [:]
+    /// The eId of an anchored element, the same function clauses use so that references resolve.
+    var eId: (String) -> String = { $0 }
 
     static func escape(_ text: String) -> String {
         var out = ""
@@ -31,13 +36,35 @@ struct AknMarkup {
     /// The blocks of a clause body or preamble; empty Markdown gives "".
     func blocks(_ markdown: String) -> String {
         var reader = self
-        reader.lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        return Markdown.parse(markdown).children.map(reader.block).joined()
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Cut each marker with the blanks before it; lines keep their numbers, so the tree's ranges
+        // still say which paragraph or item a marker ended.
+        for anchor in Markdown.anchors(inText: markdown) where anchor.line - 1 < lines.count {
+            var scalars = Array(lines[anchor.line - 1].unicodeScalars)
+            var from = anchor.column - 1
+            let to = min(scalars.count, from + anchor.length)
+            guard from >= 0, from <= to else { continue }
+            while from > 0, scalars[from - 1] == " " || scalars[from - 1] == "\t" { from -= 1 }
+            scalars.removeSubrange(from..<to)
+            lines[anchor.line - 1] = String(String.UnicodeScalarView(scalars))
+            reader.anchors[anchor.line] = anchor.id
+        }
+        reader.lines = lines.map { Substring($0) }
+        return Markdown.parse(lines.joined(separator: "\n")).children.map(reader.block).joined()
+    }
+
+    /// ` eId="…"` for a paragraph whose lines hold an anchor's line, or an item whose first line does.
+    func anchorAttribute(_ node: MarkdownNode, firstLineOnly: Bool) -> String {
+        guard !anchors.isEmpty, let range = node.range else { return "" }
+        let last = firstLineOnly ? range.start.line : range.end.line
+        guard let line = (range.start.line...max(range.start.line, last)).first(where: { anchors[$0] != nil }),
+              let id = anchors[line] else { return "" }
+        return " eId=\"\(Self.escape(eId(id)))\""
     }
 
     func block(_ node: MarkdownNode) -> String {
         switch node.kind {
-        case .paragraph, .heading: return "<p>\(inlines(node.children))</p>"
+        case .paragraph, .heading: return "<p\(anchorAttribute(node, firstLineOnly: false))>\(inlines(node.children))</p>"
         case .list:
             let tag = isOrdered(node) ? "ol" : "ul"
             return "<\(tag)>" + node.children.map(item).joined() + "</\(tag)>"
@@ -63,7 +90,7 @@ struct AknMarkup {
         let parts = node.children.map { child in
             child.kind == .paragraph ? inlines(child.children) : block(child)
         }
-        return "<li>" + parts.joined(separator: " ") + "</li>"
+        return "<li\(anchorAttribute(node, firstLineOnly: true))>" + parts.joined(separator: " ") + "</li>"
     }
 
     func inlines(_ nodes: [MarkdownNode]) -> String { nodes.map(inline).joined() }

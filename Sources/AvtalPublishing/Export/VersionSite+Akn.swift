@@ -11,7 +11,10 @@ extension VersionSite {
     /// "sec_avtalstid": a clause's eId, stable as its ID.
     static func eId(_ clause: String) -> String { "sec_\(clause)" }
 
-    func aknWorkURI(_ document: String) -> String { "/akn/se/doc/\(document)" }
+    func aknWorkURI(_ document: String) -> String { "/akn/se/\(Self.aknType(text.document(document)?.entry))/\(document)" }
+
+    /// `act` for a statute-style text (paragraph numbering: "16 kap. 4 §"), `doc` for the rest.
+    static func aknType(_ entry: Manifest.Entry?) -> String { entry?.numbering == .paragraph ? "act" : "doc" }
     func aknExpressionURI(_ document: String) -> String { "\(aknWorkURI(document))/swe@\(id)" }
 
     /// Where a link in `entry` points: an eId in this file, a portion of another document of the
@@ -31,10 +34,15 @@ extension VersionSite {
     func aknXML(_ document: EditableDocument, date: CalendarDate, changes: [ChangeRecord]) -> String {
         let e = AknMarkup.escape
         let entry = document.entry
-        let markup = AknMarkup(link: { aknLink($0, from: entry) })
+        var markup = AknMarkup(link: { aknLink($0, from: entry) })
+        markup.eId = Self.eId
+        // An act's body holds its hierarchy (chapters, paragraphs); an act without clauses stays a doc.
+        let type = document.clauses.isEmpty ? "doc" : Self.aknType(entry)
+        let body = type == "act" ? "body" : "mainBody"
+        let numbers = labels.index[entry.id] ?? [:]
         let front = document.frontMatter
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<akomaNtoso xmlns=\"\(Self.aknNamespace)\">\n"
-        out += "<doc name=\"\(Self.aknName(front.kind))\">\n<meta>\n"
+        out += "<\(type) name=\"\(Self.aknName(front.kind))\">\n<meta>\n"
         out += aknIdentification(document, date: date)
         out += aknModifications(changes)
         let parties = (builder.workspace.working?.manifest.parties ?? []).joined(separator: ", ")
@@ -45,9 +53,10 @@ extension VersionSite {
         out += "<preface><longTitle><p><docTitle>\(e(front.title))</docTitle></p></longTitle></preface>\n"
         let preamble = markup.blocks(document.preamble)
         if !preamble.isEmpty { out += "<preamble>\(preamble)</preamble>\n" }
-        out += "<mainBody>\n"
+        out += "<\(body)>\n"
         func write(_ clause: EditableClause, _ path: [Int]) {
-            out += "<section eId=\"\(e(Self.eId(clause.id)))\"><num>\(e(document.number(at: path)))</num>"
+            let number = numbers[clause.id]?.number ?? document.number(at: path)
+            out += "<section eId=\"\(e(Self.eId(clause.id)))\"><num>\(e(number))</num>"
             out += "<heading>\(markup.inlines(Markdown.parse(clause.heading).children.flatMap(\.children)))</heading>"
             let body = markup.blocks(clause.body)
             if clause.children.isEmpty {
@@ -60,7 +69,7 @@ extension VersionSite {
         }
         for (index, clause) in document.clauses.enumerated() { write(clause, [index]) }
         if document.clauses.isEmpty { out += "<p/>\n" }
-        out += "</mainBody>\n</doc>\n</akomaNtoso>\n"
+        out += "</\(body)>\n</\(type)>\n</akomaNtoso>\n"
         return out
     }
 
