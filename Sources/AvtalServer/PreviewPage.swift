@@ -71,7 +71,10 @@ package enum PreviewPage {
         var items = state.failure.map { ["<li>\(HTML.escape($0))</li>"] } ?? []
         for diagnostic in state.diagnostics {
             let place = "\(diagnostic.range.file):\(diagnostic.range.start.line):\(diagnostic.range.start.column)"
-            var item = "<li><code>\(HTML.escape(place))</code> \(diagnostic.severity == .error ? "fel" : "varning") "
+            let code = "<code>\(HTML.escape(place))</code>"
+            // A link to the clause the problem concerns, on the page the preview shows.
+            let located = state.links[diagnostic.range].map { "<a href=\"\(HTML.escape($0))\">\(code)</a>" } ?? code
+            var item = "<li>\(located) \(diagnostic.severity == .error ? "fel" : "varning") "
                 + "\(HTML.escape(diagnostic.code.rawValue)): \(HTML.escape(diagnostic.summary))"
             if let fix = diagnostic.fix { item += "<br>Åtgärd: \(HTML.escape(fix.summary))" }
             items.append(item + "</li>")

@@ -16,6 +16,9 @@ package final class PreviewSite: @unchecked Sendable {
         package var failure: String?
         /// Counts rebuilds, so that a page can tell whether it shows the newest one.
         package var generation: Int
+        /// Where each problem's clause is on the preview (`/working/<document>.html#<clause>`), by the
+        /// problem's range, for problems in a document of the working text.
+        package var links: [SourceRange: String] = [:]
     }
 
     let root: URL
@@ -43,8 +46,9 @@ package final class PreviewSite: @unchecked Sendable {
             return publish(files: nil, diagnostics: [], failure: error.description, announce)
         }
         let diagnostics = Diagnostic.sortedForOutput(workspace.diagnostics)
+        let links = Self.links(diagnostics, in: workspace.working)
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
-            return publish(files: nil, diagnostics: diagnostics, failure: nil, announce)
+            return publish(files: nil, diagnostics: diagnostics, failure: nil, links: links, announce)
         }
         do {
             let builder = try SiteBuilder(workspace: workspace, templates: try templates.library())
@@ -56,9 +60,9 @@ package final class PreviewSite: @unchecked Sendable {
                 for (path, data) in try builder.render(only: VersionsFile.working) where path.hasPrefix(working) {
                     files[path] = data
                 }
-                publish(files: files, diagnostics: diagnostics, failure: nil, announce)
+                publish(files: files, diagnostics: diagnostics, failure: nil, links: links, announce)
             }
-            return publish(files: try builder.render(), diagnostics: diagnostics, failure: nil, announce)
+            return publish(files: try builder.render(), diagnostics: diagnostics, failure: nil, links: links, announce)
         } catch {
             return publish(files: nil, diagnostics: diagnostics, failure: ActionFailure.wrapping(error).description, announce)
         }
@@ -68,7 +72,7 @@ package final class PreviewSite: @unchecked Sendable {
     /// a rebuild that changed nothing is not announced.
     @discardableResult
     private func publish(files: [String: Data]?, diagnostics: [Diagnostic], failure: String?,
-                         _ announce: (State, [String]?) -> Void) -> State {
+                         links: [SourceRange: String] = [:], _ announce: (State, [String]?) -> Void) -> State {
         let (state, changed): (State, [String]?) = lock.withLock {
             let problemsChanged = diagnostics != current.diagnostics || failure != current.failure
             var changed: [String] = []
@@ -78,10 +82,26 @@ package final class PreviewSite: @unchecked Sendable {
             }
             current.diagnostics = diagnostics
             current.failure = failure
+            current.links = links
             if problemsChanged || !changed.isEmpty { current.generation += 1 }
             return (current, problemsChanged ? nil : changed)
         }
         if changed.map({ !$0.isEmpty }) ?? true { announce(state, changed) }
         return state
+    }
+
+    /// The clause each problem in a working document concerns: the last clause whose heading is at or
+    /// before the problem's line; before the first heading, the document's page.
+    static func links(_ diagnostics: [Diagnostic], in corpus: Corpus?) -> [SourceRange: String] {
+        guard let corpus else { return [:] }
+        let byFile = Dictionary(corpus.documents.map { ($0.source.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var links: [SourceRange: String] = [:]
+        for diagnostic in diagnostics {
+            guard let document = byFile[diagnostic.range.file] else { continue }
+            let page = "/\(VersionsFile.working)/\(document.id).html"
+            let clause = document.clauses.last { $0.headingRange.start.line <= diagnostic.range.start.line }
+            links[diagnostic.range] = clause.map { "\(page)#\($0.id)" } ?? page
+        }
+        return links
     }
 }

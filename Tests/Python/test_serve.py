@@ -153,6 +153,9 @@ def test_an_edit_reaches_the_open_page_and_errors_keep_the_last_good_text(previe
     banner = re.search(r'<div id="avtal-problems".*?</div>', page, re.S)
     assert banner, "no banner of problems on the page"
     assert re.search(r"ok-munhalsa\.md:\d+:\d+", banner.group(0))
+    # Each problem links to the clause it concerns on the preview: the broken link is in Lagstöd.
+    assert re.search(r'<a href="/working/ok-munhalsa\.html#lagstod"><code>ok-munhalsa\.md:18:\d+</code></a>', banner.group(0)), \
+        banner.group(0)
     assert "<b>inte</b>" not in page and "&lt;b&gt;inte&lt;/b&gt;" in banner.group(0)
     assert NEW_SENTENCE in page, "the last good text is not shown while the corpus has errors"
 
