@@ -6,21 +6,6 @@ import Testing
 /// The accessibility statement follows DIGG's model with the publisher's own facts, and every page
 /// the tool writes links to it.
 @Suite struct AccessibilityStatementTests {
-    func copy(_ corpus: URL) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-statement-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: corpus, to: root)
-        return root
-    }
-
-    func edit(_ url: URL, _ replacements: [(String, String)]) throws {
-        var text = try String(contentsOf: url, encoding: .utf8)
-        for (old, new) in replacements {
-            #expect(text.contains(old), "\(url.lastPathComponent) has '\(old)'")
-            text = text.replacingOccurrences(of: old, with: new)
-        }
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     func statement(_ root: URL) throws -> String {
         let files = try SiteBuilder(workspace: try Workspace.load(root: root), templates: TemplateLibrary(folder: templatesFolder)).render()
         return String(decoding: try #require(files[SiteBuilder.statement]), as: UTF8.self)
@@ -28,7 +13,7 @@ import Testing
 
     /// The one-document corpus with an assessment block written in after its contact.
     func corpus(accessibility: String) throws -> URL {
-        let root = try copy(fixturesFolder.appendingPathComponent("en-overenskommelse"))
+        let root = try copyCorpus(fixturesFolder.appendingPathComponent("en-overenskommelse"))
         try edit(root.appendingPathComponent("agreement.yml"), [("documents:\n", accessibility + "documents:\n")])
         return root
     }

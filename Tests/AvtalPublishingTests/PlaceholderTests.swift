@@ -20,15 +20,6 @@ import Testing
         return root
     }
 
-    func edit(_ url: URL, _ replacements: [(String, String)]) throws {
-        var text = try String(contentsOf: url, encoding: .utf8)
-        for (old, new) in replacements {
-            #expect(text.contains(old), "\(url.lastPathComponent) has '\(old)'")
-            text = text.replacingOccurrences(of: old, with: new)
-        }
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     func templates(_ corpus: URL) -> TemplateSearch { TemplateSearch(given: templatesFolder, corpus: corpus, environment: [:]) }
 
     @Test func aFinalPackageIsRefusedWithEachPlaceholderWhereItIsWritten() throws {

@@ -7,21 +7,6 @@ import Testing
 /// diarienummer in the right number, the notice on allmänna handlingar, and signatories by name and
 /// title. The form and every page of the package link to the accessibility statement.
 @Suite struct RemissLetterTests {
-    func copy(_ corpus: URL) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-letter-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: corpus, to: root)
-        return root
-    }
-
-    func edit(_ url: URL, _ replacements: [(String, String)]) throws {
-        var text = try String(contentsOf: url, encoding: .utf8)
-        for (old, new) in replacements {
-            #expect(text.contains(old), "\(url.lastPathComponent) has '\(old)'")
-            text = text.replacingOccurrences(of: old, with: new)
-        }
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     func package(_ root: URL, version: String = "remiss-2025") throws -> RemissPackage {
         try RemissPackage(workspace: try Workspace.load(root: root), templates: TemplateLibrary(folder: templatesFolder), version: version)
     }
@@ -35,7 +20,7 @@ import Testing
 
     @Test func oneDiarienummerIsDiarienumretAndTwoAreDiarienumren() throws {
         #expect(try package(remissCorpus).renderLetter().contains("Ange diarienumret i ämnesraden."))
-        let root = try copy(remissCorpus)
+        let root = try copyCorpus(remissCorpus)
         try edit(root.appendingPathComponent("remiss/remiss-2025.yml"), [(
             "    number: RS 2024-00001\n", "    number: RS 2024-00001\n  - organisation: VästKom\n    number: VK 2024-0001\n")])
         let letter = try package(root).renderLetter()
@@ -52,7 +37,7 @@ import Testing
     /// abbreviation; later mentions keep the abbreviation.
     @Test func aDecidingBodyIsWrittenOutOnFirstUse() throws {
         #expect(try package(remissCorpus).renderLetter().contains("<p>SRO har före remissen beslutat om följande "))
-        let root = try copy(remissCorpus)
+        let root = try copyCorpus(remissCorpus)
         try edit(root.appendingPathComponent("begrepp.yml"), [("terms:\n", """
             terms:
               - term: Samrådsorganet
@@ -68,7 +53,7 @@ import Testing
     }
 
     @Test func aSignatoryGivenAsTextAsksForNameAndTitle() throws {
-        let root = try copy(remissCorpus)
+        let root = try copyCorpus(remissCorpus)
         try edit(root.appendingPathComponent("remiss/remiss-2025.yml"), [(
             "    signatory:\n      name: Maria Lund\n      title: Regionstyrelsens ordförande\n", "    signatory: Regionstyrelsens ordförande\n")])
         let workspace = try Workspace.load(root: root)
@@ -79,7 +64,7 @@ import Testing
     }
 
     @Test func anUnknownSignatoryIsAPlaceholder() throws {
-        let root = try copy(remissCorpus)
+        let root = try copyCorpus(remissCorpus)
         try edit(root.appendingPathComponent("remiss/remiss-2025.yml"), [("      name: Per Sandberg\n", "      name: {placeholder: Förnamn Efternamn}\n")])
         let package = try package(root)
         #expect(package.placeholders.map(\.key) == ["name"])

@@ -19,3 +19,20 @@ func loadFixture(_ name: String) throws -> Workspace {
 func text(_ id: String, in workspace: Workspace) throws -> VersionText {
     try #require(workspace.texts[id], "version \(id) was not built")
 }
+
+/// A copy of a corpus in a temporary folder, for a test that edits it.
+func copyCorpus(_ corpus: URL) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("avtal-corpus-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: corpus, to: root)
+    return root
+}
+
+/// Replaces each text in a file, expecting every one of them to be there.
+func edit(_ url: URL, _ replacements: [(String, String)]) throws {
+    var text = try String(contentsOf: url, encoding: .utf8)
+    for (old, new) in replacements {
+        #expect(text.contains(old), "\(url.lastPathComponent) has '\(old)'")
+        text = text.replacingOccurrences(of: old, with: new)
+    }
+    try text.write(to: url, atomically: true, encoding: .utf8)
+}

@@ -19,16 +19,15 @@ public enum AgreeAction {
         guard let text = workspace.workingText else { throw .cannotRun("the working text could not be read") }
         var entries: [AgreedClause] = []
         for target in targets {
-            let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let document = text.document(parts[0]) else {
+            guard let parsed = Target(target), let clause = parsed.clause, let document = text.document(parsed.document) else {
                 throw .cannotRun("'\(target)' names no document of the working text; write document#clause-id (documents: \(text.documents.map(\.entry.id).joined(separator: ", ")))")
             }
-            let id = text.history.resolve(document: parts[0], id: parts[1])
+            let id = text.history.resolve(document: parsed.document, id: clause)
             guard let path = document.path(of: id) else {
-                throw .cannotRun("document '\(parts[0])' has no clause '\(parts[1])'")
+                throw .cannotRun("document '\(parsed.document)' has no clause '\(clause)'")
             }
             let wording = AgreedWording.text(of: document[path])
-            entries.append(AgreedClause(target: "\(parts[0])#\(id)", by: by, on: date, note: note, text: wording,
+            entries.append(AgreedClause(target: "\(parsed.document)#\(id)", by: by, on: date, note: note, text: wording,
                                         sha256: TextDigest.sha256(wording), range: .file(AgreedWording.fileName)))
         }
         let file = root.appendingPathComponent(AgreedWording.fileName)

@@ -5,9 +5,8 @@ import Foundation
 package enum HistoryAction {
     package static func run(root: URL, target: String, git: Bool = true) throws(ActionFailure) -> ClauseHistory {
         let workspace = try Workspace.forAction(root: root)
-        let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw .cannotRun("'\(target)' is not document#clause-id") }
-        let (document, id) = (parts[0], parts[1])
+        guard let parsed = Target(target), let id = parsed.clause else { throw .cannotRun("'\(target)' is not document#clause-id") }
+        let document = parsed.document
         guard workspace.working?.document(document) != nil || workspace.texts.values.contains(where: { $0.document(document) != nil }) else {
             let known = workspace.working?.documents.map(\.id).joined(separator: ", ") ?? ""
             throw .cannotRun("no document '\(document)' (documents: \(known))")

@@ -179,7 +179,6 @@ extension VersionSite {
             guard let target = Target(key), target.document == document.entry.id, let old = target.clause else { continue }
             aliasesByID[text.history.resolve(document: target.document, id: old), default: []].append(old)
         }
-        let deviations = deviations(), decisions = decisionsByClause()
         let info = labels.index[document.entry.id] ?? [:]
         func build(_ clause: EditableClause, _ path: [Int]) -> ClauseContext {
             let children = clause.children.enumerated().map { build($1, path + [$0]) }
@@ -199,8 +198,8 @@ extension VersionSite {
                     let all = casesByClause["\(document.entry.id)#\(clause.id)"] ?? []
                     return CaseLink(href: "patientfall.html#\(patientCase.id)", title: patientCase.title, comma: index < all.count - 1)
                 })
-            context.deviationHTML = deviations["\(document.entry.id)#\(clause.id)"].map(Self.deviationHTML) ?? ""
-            context.decisionsHTML = Self.decisionsHTML(decisions["\(document.entry.id)#\(clause.id)"] ?? [])
+            context.deviationHTML = deviationsByClause["\(document.entry.id)#\(clause.id)"].map(Self.deviationHTML) ?? ""
+            context.decisionsHTML = Self.decisionsHTML(decisionsByClause["\(document.entry.id)#\(clause.id)"] ?? [])
             return context
         }
         return document.clauses.enumerated().map { build($1, [$0]) }

@@ -4,11 +4,11 @@ import Foundation
 extension VersionSite {
     /// The decisions that changed each clause of this version against its base, by "document#clause",
     /// in the order the patches apply: "Ändrad genom SRO:s beslut den 30 januari 2025".
-    func decisionsByClause() -> [String: [Patch]] {
-        guard let record = builder.workspace.assemblies[id] else { return [:] }
+    static func decisionsByClause(_ workspace: Workspace, version id: String) -> [String: [Patch]] {
+        guard let record = workspace.assemblies[id] else { return [:] }
         var byClause: [String: [Patch]] = [:]
         for change in record.changes {
-            guard let clause = change.after?.clause?.id, let patch = builder.workspace.patches[change.patch] else { continue }
+            guard let clause = change.after?.clause?.id, let patch = workspace.patches[change.patch] else { continue }
             let key = "\(change.document)#\(clause)"
             if !(byClause[key] ?? []).contains(where: { $0.id == patch.id }) { byClause[key, default: []].append(patch) }
         }
@@ -27,10 +27,10 @@ extension VersionSite {
 
     /// The working text's clauses whose wording differs from what the working group agreed (AV650),
     /// by "document#clause". Only the working text: a version's differences are decisions on record.
-    func deviations() -> [String: AgreedDeviation] {
+    static func deviationsByClause(_ workspace: Workspace, version id: String) -> [String: AgreedDeviation] {
         guard id == VersionsFile.working else { return [:] }
         var byClause: [String: AgreedDeviation] = [:]
-        for deviation in builder.workspace.deviations {
+        for deviation in workspace.deviations {
             guard let clause = deviation.clause else { continue }
             byClause["\(deviation.agreed.document)#\(clause)"] = deviation
         }

@@ -24,6 +24,8 @@ struct VersionSite {
             }
         }
         casesByClause = cases
+        decisionsByClause = Self.decisionsByClause(builder.workspace, version: id)
+        deviationsByClause = Self.deviationsByClause(builder.workspace, version: id)
         let hasGlossary = builder.workspace.context.glossary.map { !$0.terms.isEmpty } ?? false
         navItems = Self.nav(of: text, version: builder.workspace.versions.first { $0.id == id },
                             hasGlossary: hasGlossary, hasCases: !builder.workspace.context.patientCases.isEmpty)
@@ -33,6 +35,11 @@ struct VersionSite {
     /// The navigation every page of the version shows, rendered once.
     let navItems: [PageFrame.NavItem]
     let navFragment: NavFragment
+
+    /// The decisions that changed each clause, and the working text's clauses whose wording differs
+    /// from what was agreed, by "document#clause": found once per version, not per page.
+    let decisionsByClause: [String: [Patch]]
+    let deviationsByClause: [String: AgreedDeviation]
 
     /// Patient cases by the clause ("document#clause") they illustrate.
     let casesByClause: [String: [PatientCase]]
